@@ -1,0 +1,52 @@
+# Two commands: `make site` builds the site into site/, `make test` runs every
+# test. Both create .venv from the pinned dependencies first.
+
+PYTHON ?= python3
+# Quiet the theme's end-of-life banner in every build log.
+export NO_MKDOCS_2_WARNING := 1
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site serve test check lint format lock clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict --site-dir site
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+# Validate sources/ and print the alignment report.
+check: $(STAMP)
+	$(BIN)/python -m annotated_reader check
+
+lint: $(STAMP)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+
+test: $(STAMP)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+	$(BIN)/python -m annotated_reader check --quiet
+	$(BIN)/pytest
+
+format: $(STAMP)
+	$(BIN)/ruff format scripts tests
+	$(BIN)/ruff check --fix scripts tests
+
+# Re-pin the whole dependency tree after changing pyproject.toml.
+lock:
+	rm -rf .venv-lock
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
+	.venv-lock/bin/pip freeze --exclude-editable --disable-pip-version-check | grep -v '^annotated-reader' > requirements.lock
+	rm -rf .venv-lock
+
+clean:
+	rm -rf $(VENV) site

@@ -1,0 +1,196 @@
+"""The corpus as plain typed objects: documents, their witnesses and segments.
+
+A *document* is one text in the history of the corpus (a policy, or a piece of
+commentary). A *witness* is one text of that document: a language, the
+original or a translation. A *segment* is one passage of a witness (a title,
+heading, numbered item or paragraph) under a stable ID; the same ID in two
+witnesses of a document means the two passages are aligned.
+
+Nothing here knows about files, YAML or MkDocs: the loader builds these
+objects and every later stage (validation, linking, rendering) reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# A segment ID is a dotted path of lowercase tokens that mirrors the
+# document's own numbering: "preamble", "3", "2.4", "2.2.p5", "notice.title".
+SEGMENT_ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*"
+SEGMENT_ID = re.compile(SEGMENT_ID_PATTERN)
+
+SEGMENT_KINDS = ("title", "number", "address", "heading", "item", "paragraph", "closing")
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day, and no further."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month:
+            text += f"-{self.month:02d}"
+        if self.day:
+            text += f"-{self.day:02d}"
+        return text
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse YYYY, YYYY-MM or YYYY-MM-DD; raise ValueError saying what is wrong."""
+        import datetime
+
+        match = _DATE.fullmatch(text.strip())
+        if not match:
+            raise ValueError(f"malformed date '{text}': write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2007-03-23")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        assert year is not None
+        try:
+            datetime.date(year, month or 1, day or 1)
+        except ValueError as exc:
+            raise ValueError(f"malformed date '{text}': {exc}") from None
+        return cls(year, month, day)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One passage of one witness, with where it was written."""
+
+    id: str
+    kind: str
+    text: str
+    path: Path
+    line: int
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+
+@dataclass
+class Provenance:
+    """Where a witness's text came from, as far as its source shows."""
+
+    seed: str | None
+    sha256: str | None
+    seed_lines: tuple[int, int] | None
+    site: str
+    retrieved_from: str | None = None
+
+
+@dataclass
+class Witness:
+    """One text of a document: a language, original or translation."""
+
+    id: str
+    language: str
+    role: str
+    quality: str
+    quality_evidence: str
+    attribution: str
+    provenance: Provenance
+    extent: str = "complete"
+    missing: dict[str, str] = field(default_factory=dict)
+    segments: list[Segment] = field(default_factory=list)
+    path: Path | None = None
+    line: int = 0
+
+    @property
+    def segment_ids(self) -> list[str]:
+        return [s.id for s in self.segments]
+
+    def segment(self, segment_id: str) -> Segment | None:
+        for segment in self.segments:
+            if segment.id == segment_id:
+                return segment
+        return None
+
+
+@dataclass
+class Source:
+    """A published reference for a fact that the texts themselves do not give."""
+
+    title: str
+    url: str | None = None
+    accessed: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class Document:
+    """A text of the corpus with its metadata and all its witnesses."""
+
+    id: str
+    kind: str
+    issuer: dict[str, str]
+    title: dict[str, str]
+    short_title: dict[str, str]
+    number: str | None
+    date: PartialDate | None
+    date_evidence: str | None
+    witnesses: list[Witness]
+    aliases: dict[str, str] = field(default_factory=dict)
+    notes: str | None = None
+    sources: list[Source] = field(default_factory=list)
+    path: Path | None = None
+    # Line of each field of document.yaml, keyed by its path of keys, so that
+    # later checks can point at the line a contributor has to change.
+    field_lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)
+
+    def line_of(self, *key_path: str | int) -> int:
+        while key_path:
+            if key_path in self.field_lines:
+                return self.field_lines[key_path]
+            key_path = key_path[:-1]
+        return 1
+
+    def witness(self, witness_id: str) -> Witness | None:
+        for witness in self.witnesses:
+            if witness.id == witness_id:
+                return witness
+        return None
+
+    @property
+    def segment_ids(self) -> list[str]:
+        """Every segment ID of the document, in reading order across witnesses."""
+        ordered: list[str] = []
+        # A passage that only a later witness has goes right after the passage
+        # that precedes it in that witness.
+        for witness in self.witnesses:
+            previous: str | None = None
+            for segment_id in witness.segment_ids:
+                if segment_id not in ordered:
+                    position = ordered.index(previous) + 1 if previous else 0
+                    ordered.insert(position, segment_id)
+                previous = segment_id
+        return ordered
+
+    def resolve(self, segment_id: str) -> str | None:
+        """The current ID for `segment_id`, following aliases of renamed IDs."""
+        if segment_id in set(self.segment_ids):
+            return segment_id
+        return self.aliases.get(segment_id)
+
+
+@dataclass
+class Corpus:
+    """All documents, ordered by date (undated ones last)."""
+
+    documents: list[Document]
+
+    def document(self, document_id: str) -> Document | None:
+        for document in self.documents:
+            if document.id == document_id:
+                return document
+        return None

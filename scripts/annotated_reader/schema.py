@@ -1,0 +1,122 @@
+"""Checking YAML data against a JSON Schema, with messages written for people.
+
+The JSON Schemas in the repository are both the validator and the reference
+documentation of each data file (`additionalProperties: false` catches typos,
+`enum` fixes vocabularies, every field has a `description`). jsonschema's own
+messages ("Additional properties are not allowed ('titel' was unexpected)")
+are translated here into `path:line: message` problems that name the field,
+say what was expected (quoting the schema's description) and suggest the fix.
+A schema may add `x-hint` to a property: the sentence shown when a value does
+not match its pattern or format.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .problems import Problems, did_you_mean
+from .yamlsource import PathKey, YamlFile
+
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "null": "nothing",
+}
+
+
+@cache
+def load_schema(path: Path) -> dict[str, Any]:
+    """Read and check a schema file once per process."""
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return schema
+
+
+def check_against_schema(source: YamlFile, schema: dict[str, Any], problems: Problems) -> bool:
+    """Report every way `source.data` breaks `schema`; True when it conforms."""
+    validator = Draft202012Validator(schema)
+    found = False
+    for error in sorted(validator.iter_errors(source.data), key=lambda e: list(map(str, e.absolute_path))):
+        for line, message in _explain(error, source):
+            problems.error(source.path, line, message)
+            found = True
+    return not found
+
+
+def _where(key_path: PathKey) -> str:
+    return ".".join(str(k) for k in key_path) if key_path else "the file"
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _expected(schema: dict[str, Any]) -> str:
+    description = schema.get("description")
+    return f" (expected: {description})" if description else ""
+
+
+def _explain(error: ValidationError, source: YamlFile) -> list[tuple[int, str]]:
+    key_path: PathKey = tuple(error.absolute_path)
+    line = source.line_of(key_path)
+    where = _where(key_path)
+    kind = error.validator
+    schema = error.schema if isinstance(error.schema, dict) else {}
+
+    if kind == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        unknown = [k for k in error.instance if k not in allowed]
+        messages = []
+        for key in unknown:
+            hint = did_you_mean(key, allowed) or f"; allowed fields here: {', '.join(allowed)}"
+            messages.append((source.line_of((*key_path, key)), f"unknown field '{key}' in {where}{hint}"))
+        return messages
+    if kind == "required":
+        messages = []
+        for name in error.validator_value:
+            if isinstance(error.instance, dict) and name not in error.instance:
+                sub = schema.get("properties", {}).get(name, {})
+                messages.append((line, f"missing field '{name}' in {where}{_expected(sub)}"))
+        return messages
+    if kind == "enum":
+        choices = [str(c) for c in error.validator_value]
+        hint = did_you_mean(str(error.instance), choices)
+        return [(line, f"{where}: '{error.instance}' is not one of: {', '.join(choices)}{hint}")]
+    if kind == "type":
+        wanted = error.validator_value
+        wanted_names = " or ".join(_TYPE_NAMES.get(t, t) for t in (wanted if isinstance(wanted, list) else [wanted]))
+        hint = _expected(schema)
+        if "string" in wanted and isinstance(error.instance, int | float | bool):
+            # YAML reads 2003, 2.10 or yes as numbers and booleans unless quoted.
+            hint += f'; write it in quotes, e.g. "{error.instance}"'
+        return [(line, f"{where}: expected {wanted_names}, got {_type_name(error.instance)}{hint}")]
+    if kind in {"pattern", "format"}:
+        hint = schema.get("x-hint") or f"it must match {error.validator_value}"
+        return [(line, f"{where}: '{error.instance}' is not valid: {hint}")]
+    if kind in {"minLength", "minItems", "minProperties"}:
+        return [(line, f"{where}: must not be empty{_expected(schema)}")]
+    if kind == "propertyNames":
+        return [(line, f"{where}: '{error.instance}' is not a valid name here: {schema.get('x-hint', error.message)}")]
+    return [(line, f"{where}: {error.message}")]

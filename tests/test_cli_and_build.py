@@ -1,0 +1,63 @@
+"""The check command and a real `mkdocs build --strict` on the repository."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from annotated_reader.pipeline import check_sources
+from conftest import ROOT, copy_project
+
+
+def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, *args], cwd=cwd, capture_output=True, text=True, check=False)
+
+
+def test_check_prints_the_alignment_report_and_succeeds() -> None:
+    result = _run("-m", "annotated_reader", "check")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert "aligned (in two or more witnesses): 34 of 34" in result.stdout
+    assert result.stdout.rstrip().endswith("checked 5 documents: 0 error(s), 0 warning(s)")
+
+
+def test_check_outside_a_project_says_where_to_run_it(tmp_path: Path) -> None:
+    result = _run("-m", "annotated_reader", "check", "--root", str(tmp_path))
+    assert result.returncode == 2
+    assert "no sources/ folder here" in result.stderr
+
+
+def test_mkdocs_build_strict_of_the_repository(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = _run("-m", "mkdocs", "build", "--strict", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    assert "annotated-reader: 5 documents checked, 54 aligned passages" in result.stderr
+    assert (site / "index.html").exists()
+
+
+def test_mkdocs_build_fails_on_a_broken_source_naming_file_and_line(tmp_path: Path) -> None:
+    project = copy_project(ROOT, tmp_path / "project")
+    witness = project / "sources/2007-state-council-opinions/en-qa.txt"
+    witness.write_text(witness.read_text(encoding="utf-8").replace("@4.p1 paragraph", "@4.p9 paragraph"), "utf-8")
+    result = _run("-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site"), cwd=project)
+    assert result.returncode != 0
+    assert "sources/2007-state-council-opinions/en-blog.txt:" in result.stderr
+    assert "passage '4.p1' has no counterpart in witness 'en-qa'" in result.stderr
+    assert "error(s) in sources/" in result.stderr
+
+
+def test_renamed_ids_resolve_through_aliases(tmp_path: Path) -> None:
+    project = copy_project(ROOT, tmp_path / "project")
+    folder = project / "sources/2003-shanghai-opinions"
+    text = (folder / "en.txt").read_text(encoding="utf-8")
+    (folder / "en.txt").write_text(text.replace("@2.p1 paragraph", "@2.intro paragraph"), encoding="utf-8")
+    with (folder / "document.yaml").open("a", encoding="utf-8") as metadata:
+        metadata.write("aliases:\n  2.p1: 2.intro\n")
+    checked = check_sources(project)
+    assert [str(p) for p in checked.problems] == []
+    document = checked.corpus.document("2003-shanghai-opinions")
+    assert document is not None
+    assert document.resolve("2.p1") == "2.intro"
+    assert document.resolve("2.intro") == "2.intro"
+    assert document.resolve("2.p7") is None
