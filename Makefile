@@ -45,7 +45,7 @@ lock:
 	rm -rf .venv-lock
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
-	.venv-lock/bin/pip freeze --exclude-editable --disable-pip-version-check | grep -v '^annotated-reader' > requirements.lock
+	.venv-lock/bin/pip freeze --all --exclude-editable --disable-pip-version-check | grep -v -e '^annotated-reader' -e '^pip==' > requirements.lock
 	rm -rf .venv-lock
 
 clean:

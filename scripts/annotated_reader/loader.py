@@ -114,6 +114,7 @@ def _build_document(source: YamlFile, folder: Path, problems: Problems) -> Docum
         date_evidence=data.get("date_evidence"),
         witnesses=witnesses,
         aliases=dict(data.get("aliases", {})),
+        numbering=list(data.get("numbering", [])),
         notes=data.get("notes"),
         sources=[_build_source(s) for s in data.get("sources", [])],
         path=source.path,

@@ -1,26 +1,38 @@
-"""The thin MkDocs adapter: checks the sources before MkDocs builds anything.
+"""The thin MkDocs adapter: checks the sources, then hands MkDocs the generated pages.
 
 Registered as the `annotated-reader` plugin (entry point in pyproject.toml).
-It holds no domain logic: it calls the pipeline and turns its problems into
-MkDocs log lines and a failed build. Page generation will hang off the same
-plugin, so the core stays testable and movable without MkDocs.
+It holds no domain logic: it calls the pipeline and the page builders and
+turns their results into MkDocs files, navigation and log lines. A corpus
+with errors fails the build, listing every problem as `path:line: message`.
 """
 
 from __future__ import annotations
 
 import logging
+from importlib import resources
 from pathlib import Path
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from .alignment import align_corpus
+from .model import Corpus
+from .pages import build_pages, render_corpus_list
 from .pipeline import check_sources
+from .search import check_segmenter, load_search_terms
 
 log = logging.getLogger("mkdocs.plugins.annotated_reader")
+
+ASSETS = ("reader.css", "reader.js")
+ASSETS_URI = "assets/annotated-reader/"
+# Where the home page wants the generated list of documents.
+CORPUS_MARKER = "<!-- annotated-reader:corpus -->"
 
 
 class AnnotatedReaderConfig(Config):
@@ -29,9 +41,14 @@ class AnnotatedReaderConfig(Config):
 
 
 class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
+    corpus: Corpus
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = (Path(config.config_file_path).parent / self.config.root).resolve()
-        checked = check_sources(root)
+        if not config.use_directory_urls:
+            raise PluginError("annotated-reader needs use_directory_urls: true (passage links are directory URLs)")
+        check_segmenter(config)
+        self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
+        checked = check_sources(self.root)
         for problem in checked.problems:
             (log.warning if problem.severity == "warning" else log.error)(str(problem))
         if checked.problems.errors:
@@ -39,6 +56,41 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
                 f"{len(checked.problems.errors)} error(s) in sources/ (listed above); "
                 "fix them, or run 'python -m annotated_reader check' to see them again"
             )
-        aligned = sum(report.aligned for report in align_corpus(checked.corpus))
-        log.info(f"annotated-reader: {len(checked.corpus.documents)} documents checked, {aligned} aligned passages")
+        self.corpus = checked.corpus
+        terms = load_search_terms(self.root / "annotations" / "search-terms.txt")
+        log.info(f"annotated-reader: {terms} terms kept whole by the Chinese search segmenter")
+        aligned = sum(report.aligned for report in align_corpus(self.corpus))
+        log.info(f"annotated-reader: {len(self.corpus.documents)} documents checked, {aligned} aligned passages")
+        for asset in ASSETS:
+            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
+            if ASSETS_URI + asset not in target:
+                target.append(ASSETS_URI + asset)
+        self._add_nav(config)
         return config
+
+    def _add_nav(self, config: MkDocsConfig) -> None:
+        documents = [{d.short_title["en"]: f"documents/{d.id}/index.md"} for d in self.corpus.documents]
+        nav = config.nav if config.nav is not None else [{"Home": "index.md"}]
+        nav = [entry for entry in nav if not (isinstance(entry, dict) and "Documents" in entry)]
+        nav.insert(1 if nav else 0, {"Documents": documents})
+        config.nav = nav
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for page in build_pages(self.corpus):
+            files.append(File.generated(config, page.src_uri, content=page.markdown))
+        for asset in ASSETS:
+            path = resources.files("annotated_reader") / "assets" / asset
+            files.append(File.generated(config, ASSETS_URI + asset, content=path.read_bytes()))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if CORPUS_MARKER in markdown:
+            return markdown.replace(CORPUS_MARKER, render_corpus_list(self.corpus))
+        return markdown
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
+        # Sources are outside docs/, so mkdocs serve would not notice edits.
+        for folder in ("sources", "annotations"):
+            if (self.root / folder).is_dir():
+                server.watch(str(self.root / folder))
+        return server

@@ -141,6 +141,7 @@ class Document:
     date_evidence: str | None
     witnesses: list[Witness]
     aliases: dict[str, str] = field(default_factory=dict)
+    numbering: list[str] = field(default_factory=list)
     notes: str | None = None
     sources: list[Source] = field(default_factory=list)
     path: Path | None = None

@@ -1,0 +1,169 @@
+"""The reader in a real browser: deep links, ranges, view switching, copy link, search, phones.
+
+Every page is served on 127.0.0.1; each test also asserts that no request
+left 127.0.0.1 and that the console stayed free of errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
+
+DOC = "documents/2022-high-quality-development-opinions/"
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Watched:
+    """A page whose outside requests and console errors are recorded."""
+
+    def __init__(self, browser, base_url: str, **context_options) -> None:
+        self.context = browser.new_context(**context_options)
+        self.page = self.context.new_page()
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", self._request)
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.base_url = base_url
+
+    def _request(self, request) -> None:
+        if not request.url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            self.outside.append(request.url)
+
+    def open(self, path: str) -> None:
+        self.page.goto(self.base_url + path)
+        self.page.wait_for_load_state("load")
+
+    def highlighted(self) -> list[str]:
+        return self.page.eval_on_selector_all(".ar-row.ar-highlight", "rows => rows.map(r => r.id)")
+
+    def in_view(self, element_id: str) -> bool:
+        return self.page.evaluate(
+            """id => { const r = document.getElementById(id).getBoundingClientRect();
+                       return r.top >= 0 && r.top < window.innerHeight; }""",
+            element_id,
+        )
+
+    def close(self) -> None:
+        assert self.outside == [], self.outside
+        assert self.errors == [], self.errors
+        self.context.close()
+
+
+@pytest.fixture
+def watched(browser, base_url: str) -> Iterator[Watched]:
+    page = Watched(browser, base_url, viewport={"width": 1280, "height": 900})
+    yield page
+    page.close()
+
+
+def test_deep_link_scrolls_to_and_highlights_the_passage(watched: Watched) -> None:
+    watched.open(DOC + "#3.9")
+    assert watched.highlighted() == ["3.9"]
+    assert watched.in_view("3.9")
+
+
+def test_range_link_highlights_the_range(watched: Watched) -> None:
+    watched.open(DOC + "en/#3.9~3.11")
+    assert watched.highlighted() == ["3.9", "3.10", "3.11"]
+    assert watched.in_view("3.9")
+
+
+def test_switching_view_keeps_the_passage(watched: Watched) -> None:
+    watched.open(DOC + "#4.13")
+    watched.page.click(".ar-views a[lang='zh-Hans']")
+    watched.page.wait_for_load_state("load")
+    assert watched.page.url == watched.base_url + DOC + "zh/#4.13"
+    assert watched.highlighted() == ["4.13"]
+    assert watched.in_view("4.13")
+    watched.page.click(".ar-views a:has-text('English')")
+    watched.page.wait_for_load_state("load")
+    assert watched.page.url == watched.base_url + DOC + "en/#4.13"
+
+
+def test_switching_view_without_a_link_keeps_the_passage_in_view(watched: Watched) -> None:
+    watched.open(DOC)
+    watched.page.evaluate("document.getElementById('5.16').scrollIntoView({block: 'start'})")
+    watched.page.wait_for_timeout(100)
+    watched.page.click(".ar-views a:has-text('English')")
+    watched.page.wait_for_load_state("load")
+    assert watched.page.url.endswith(DOC + "en/#5.16") or watched.page.url.endswith(DOC + "en/#5.15")
+
+
+def test_copy_link_yields_the_passage_url(browser, base_url: str) -> None:
+    page = Watched(browser, base_url, viewport={"width": 1280, "height": 900})
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page.open(DOC)
+    page.page.click("[id='2.3'] .ar-copy")
+    page.page.wait_for_selector("[id='2.3'] .ar-copy[data-copied]")
+    assert page.page.evaluate("navigator.clipboard.readText()") == base_url + DOC + "#2.3"
+    page.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("联合惩戒", "2022-high-quality-development-opinions"),
+        ("信用修复", "2022-high-quality-development-opinions"),
+        ("严重失信主体名单", "2022-high-quality-development-opinions"),
+        ("credit restoration", "2022-high-quality-development-opinions"),
+        ("joint punishment", "2007-state-council-opinions"),
+        ("blacklist", "2014-planning-outline"),
+    ],
+)
+def test_search_finds_terms_in_both_languages(watched: Watched, query: str, expected: str) -> None:
+    watched.open("")
+    watched.page.click("label.md-search__icon, .md-search__input")
+    # The search worker loads its index in the background and does not rerun a
+    # query typed before it was ready, so type again until results come.
+    script = (
+        "expected => Array.from(document.querySelectorAll('.md-search-result__link'))"
+        ".some(a => a.href.includes(expected))"
+    )
+    for _ in range(10):
+        watched.page.fill("input.md-search__input", "")
+        watched.page.fill("input.md-search__input", query)
+        try:
+            watched.page.wait_for_function(script, arg=expected, timeout=2000)
+            break
+        except Exception:
+            continue
+    links = watched.page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    assert any(expected in link for link in links), links
+    if len(query.split()) == 1:
+        # A single term ranks the page that contains it first.
+        assert expected in links[0], links
+
+
+def test_phone_width_stacks_the_parallel_view(browser, base_url: str) -> None:
+    page = Watched(browser, base_url, viewport={"width": 375, "height": 800})
+    page.open(DOC + "#3.9")
+    zh, en = (
+        page.page.eval_on_selector(
+            f"[id='3.9'] .ar-cell[data-witness='{w}']", "c => c.getBoundingClientRect().toJSON()"
+        )
+        for w in ("zh", "en")
+    )
+    assert en["top"] >= zh["bottom"] - 1
+    assert abs(en["left"] - zh["left"]) < 2 and en["width"] > 250
+    page.close()

@@ -1,0 +1,118 @@
+"""Integration: a real `mkdocs build --strict` of the repository, read back with BeautifulSoup."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from annotated_reader.pipeline import CheckedCorpus
+
+VIEWS = {"": None, "zh": "zh", "en": "en"}
+
+
+def _page(site: Path, document_id: str, view: str = "") -> BeautifulSoup:
+    path = site / "documents" / document_id / view / "index.html"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_segment_of_every_witness_is_present_once_per_view(site: Path, checked: CheckedCorpus) -> None:
+    for document in checked.corpus.documents:
+        for view, language in VIEWS.items():
+            soup = _page(site, document.id, view)
+            rows = soup.select(".ar-row")
+            assert [r["id"] for r in rows] == document.segment_ids
+            for witness in document.witnesses:
+                if language and not witness.language.startswith(language):
+                    continue
+                cells = soup.select(f'.ar-cell[data-witness="{witness.id}"]:not(.ar-missing)')
+                assert len(cells) == len(witness.segments), (document.id, view, witness.id)
+                for cell, segment in zip(cells, witness.segments, strict=True):
+                    assert cell.find_parent(class_="ar-row")["id"] == segment.id
+                    assert cell["lang"] == witness.language
+                    assert cell.get_text() == segment.text.replace("\n", "")
+
+
+def test_aligned_rows_pair_the_right_passages(site: Path) -> None:
+    soup = _page(site, "2022-high-quality-development-opinions")
+    row = soup.find(id="3.9")
+    zh = row.select_one('.ar-cell[data-witness="zh"]').get_text()
+    en = row.select_one('.ar-cell[data-witness="en"]').get_text()
+    assert zh.startswith("(九)优化进出口信用管理") and en.startswith("(9) Optimizing import and export credit")
+    outline = _page(site, "2014-planning-outline")
+    row = outline.find(id="preamble.p3")
+    assert row.select_one('.ar-cell[data-witness="zh"]').get_text().startswith("根据党的十八大")
+    assert row.select_one('.ar-cell[data-witness="en"]').get_text().startswith("According to the party")
+
+
+def test_missing_passages_say_so_and_link_to_the_guide(site: Path) -> None:
+    soup = _page(site, "2007-state-council-opinions")
+    cell = soup.find(id="preamble").select_one('.ar-cell[data-witness="en-qa"]')
+    assert "ar-missing" in cell["class"]
+    assert "Not in this text (en-qa)." in cell.get_text()
+    assert "gives the six parts only" in cell.get_text()
+    assert cell.a["href"] == "../../contributing/"
+    assert (site / "contributing" / "index.html").exists()
+    zh_view = _page(site, "2007-state-council-opinions", "zh")
+    assert "No Chinese text of this document is in the corpus yet." in zh_view.find(id="1").get_text()
+
+
+def test_each_row_has_permalink_copy_control_and_citation_label(site: Path) -> None:
+    soup = _page(site, "2014-planning-outline", "en")
+    row = soup.find(id="2.2.p5")
+    assert row.select_one("a.ar-permalink")["href"] == "#2.2.p5"
+    assert row.select_one("button.ar-copy")["data-passage"] == "2.2.p5"
+    assert row["data-label"] == "Planning Outline (2014) II (2) ¶5"
+    zh = _page(site, "2022-high-quality-development-opinions", "zh")
+    assert zh.find(id="3.9")["data-label"] == "2022年意见 三（九）"
+
+
+def test_document_header_shows_metadata_and_witness_provenance(site: Path) -> None:
+    soup = _page(site, "2007-state-council-opinions")
+    header = soup.select_one(".ar-doc-header").get_text(" ")
+    assert "国务院办公厅关于社会信用体系建设的若干意见" in header
+    assert "State Council General Office" in header and "GBF No. (2007)17" in header
+    assert "2007-03-23" in header
+    assert "human translation" in header and "machine translation" in header
+    assert "002_22e25ca054616b2d.txt" in header and "China Copyright and Media" in header
+    assert soup.h1.get_text() == "Some Opinions concerning the Construction of a Social Credit System"
+
+
+def test_views_link_to_each_other(site: Path) -> None:
+    soup = _page(site, "2022-high-quality-development-opinions", "zh")
+    links = {a.get_text(): a["href"] for a in soup.select(".ar-views a")}
+    assert links == {"Parallel": "../", "中文": "./", "English": "../en/"} or links == {
+        "Parallel": "../",
+        "中文": "../zh/",
+        "English": "../en/",
+    }
+    assert soup.select_one('.ar-views a[aria-current="page"]').get_text() == "中文"
+
+
+def test_home_lists_the_corpus_in_time_order_with_links(site: Path, checked: CheckedCorpus) -> None:
+    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    items = soup.select(".ar-corpus-item")
+    assert [i.select_one(".ar-corpus-title a")["href"] for i in items] == [
+        f"documents/{d.id}/" for d in checked.corpus.documents
+    ]
+    for item in items:
+        hrefs = [a["href"] for a in item.select(".ar-corpus-views a")]
+        assert hrefs[1].endswith("/zh/") and hrefs[2].endswith("/en/")
+
+
+def test_no_request_leaves_the_site(site: Path) -> None:
+    for page in site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in soup.find_all(tag):
+                url = element.get(attribute) or ""
+                assert not url.startswith(("http://", "https://", "//")), (page, url)
+
+
+def test_search_index_segments_chinese_terms(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["en", "zh"]
+    text = " ".join(doc["text"] for doc in index["docs"])
+    for term in ("信用修复", "联合惩戒"):
+        assert f"\u200b{term}\u200b" in text or term in text.split("\u200b"), term
