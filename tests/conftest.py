@@ -23,7 +23,7 @@ def checked() -> CheckedCorpus:
 
 
 def copy_project(source: Path, target: Path) -> Path:
-    """Copy a project's sources/ (and mkdocs.yml, docs/ if any) into `target`.
+    """Copy a project's sources/ (and mkdocs.yml, docs/, annotations/ if any) into `target`.
 
     The real schemas are always copied in, so fixtures test today's schemas
     rather than stale copies of them.
@@ -32,7 +32,7 @@ def copy_project(source: Path, target: Path) -> Path:
     for schema in SCHEMAS:
         (target / schema).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / schema, target / schema)
-    for extra in ("mkdocs.yml", "docs"):
+    for extra in ("mkdocs.yml", "docs", "annotations"):
         if (source / extra).is_dir():
             shutil.copytree(source / extra, target / extra)
         elif (source / extra).exists():
@@ -47,15 +47,37 @@ def corpus_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's site, built once per run with a real `mkdocs build --strict`."""
+def site(site_build: tuple[Path, str]) -> Path:
+    """The repository's built site folder."""
+    return site_build[0]
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The repository's site, built once per run with a real `mkdocs build --strict`, and its log."""
     target = tmp_path_factory.mktemp("site")
+    return target, build_site(ROOT, target)
+
+
+def build_site(project: Path, target: Path) -> str:
+    """Run a real `mkdocs build --strict` of `project` into `target`; returns the build log."""
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
-        cwd=ROOT,
+        cwd=project,
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    return target
+    return result.stderr
+
+
+def renamed_passage_project(tmp_path: Path) -> Path:
+    """A copy of the repository where Shanghai passage 2.p1 was renamed 2.intro, with its alias."""
+    project = copy_project(ROOT, tmp_path / "project")
+    folder = project / "sources/2003-shanghai-opinions"
+    text = (folder / "en.txt").read_text(encoding="utf-8")
+    (folder / "en.txt").write_text(text.replace("@2.p1 paragraph", "@2.intro paragraph"), encoding="utf-8")
+    with (folder / "document.yaml").open("a", encoding="utf-8") as metadata:
+        metadata.write("aliases:\n  2.p1: 2.intro\n")
+    return project

@@ -10,8 +10,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
+from conftest import build_site, renamed_passage_project
 
 DOC = "documents/2022-high-quality-development-opinions/"
 
@@ -132,22 +134,19 @@ def test_copy_link_yields_the_passage_url(browser, base_url: str) -> None:
     ],
 )
 def test_search_finds_terms_in_both_languages(watched: Watched, query: str, expected: str) -> None:
-    watched.open("")
-    watched.page.click("label.md-search__icon, .md-search__input")
-    # The search worker loads its index in the background and does not rerun a
-    # query typed before it was ready, so type again until results come.
-    script = (
-        "expected => Array.from(document.querySelectorAll('.md-search-result__link'))"
-        ".some(a => a.href.includes(expected))"
-    )
-    for _ in range(10):
-        watched.page.fill("input.md-search__input", "")
-        watched.page.fill("input.md-search__input", query)
+    # The search index is fetched in the background: wait until it has arrived.
+    watched.page.goto(watched.base_url, wait_until="networkidle")
+    watched.page.click("input.md-search__input")
+    watched.page.fill("input.md-search__input", query)
+    for _ in range(5):
         try:
-            watched.page.wait_for_function(script, arg=expected, timeout=2000)
+            watched.page.wait_for_selector(".md-search-result__link", timeout=2000)
             break
-        except Exception:
-            continue
+        except PlaywrightTimeout:
+            # A query typed while the search worker was still starting is not
+            # rerun: edit the query once more, as a reader would.
+            watched.page.keyboard.type(" ")
+            watched.page.keyboard.press("Backspace")
     links = watched.page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
     assert any(expected in link for link in links), links
     if len(query.split()) == 1:
@@ -167,3 +166,16 @@ def test_phone_width_stacks_the_parallel_view(browser, base_url: str) -> None:
     assert en["top"] >= zh["bottom"] - 1
     assert abs(en["left"] - zh["left"]) < 2 and en["width"] > 250
     page.close()
+
+
+def test_a_renamed_id_still_opens_and_highlights_its_passage(browser, tmp_path: Path) -> None:
+    project = renamed_passage_project(tmp_path)
+    site = tmp_path / "site"
+    build_site(project, site)
+    with serve(site) as base_url:
+        page = Watched(browser, base_url, viewport={"width": 1280, "height": 900})
+        for view in ("", "zh/", "en/"):
+            page.open(f"documents/2003-shanghai-opinions/{view}#2.p1")
+            assert page.highlighted() == ["2.intro"]
+            assert page.in_view("2.intro")
+        page.close()

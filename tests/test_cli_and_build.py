@@ -6,8 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from annotated_reader.pipeline import check_sources
-from conftest import ROOT, copy_project
+from conftest import ROOT, build_site, copy_project, renamed_passage_project
 
 
 def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -28,11 +30,9 @@ def test_check_outside_a_project_says_where_to_run_it(tmp_path: Path) -> None:
     assert "no sources/ folder here" in result.stderr
 
 
-def test_mkdocs_build_strict_of_the_repository(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    result = _run("-m", "mkdocs", "build", "--strict", "--site-dir", str(site))
-    assert result.returncode == 0, result.stderr
-    assert "annotated-reader: 5 documents checked, 54 aligned passages" in result.stderr
+def test_mkdocs_build_strict_of_the_repository(site_build: tuple[Path, str]) -> None:
+    site, log = site_build
+    assert "annotated-reader: 5 documents checked, 54 aligned passages" in log
     assert (site / "index.html").exists()
 
 
@@ -48,12 +48,7 @@ def test_mkdocs_build_fails_on_a_broken_source_naming_file_and_line(tmp_path: Pa
 
 
 def test_renamed_ids_resolve_through_aliases(tmp_path: Path) -> None:
-    project = copy_project(ROOT, tmp_path / "project")
-    folder = project / "sources/2003-shanghai-opinions"
-    text = (folder / "en.txt").read_text(encoding="utf-8")
-    (folder / "en.txt").write_text(text.replace("@2.p1 paragraph", "@2.intro paragraph"), encoding="utf-8")
-    with (folder / "document.yaml").open("a", encoding="utf-8") as metadata:
-        metadata.write("aliases:\n  2.p1: 2.intro\n")
+    project = renamed_passage_project(tmp_path)
     checked = check_sources(project)
     assert [str(p) for p in checked.problems] == []
     document = checked.corpus.document("2003-shanghai-opinions")
@@ -61,3 +56,10 @@ def test_renamed_ids_resolve_through_aliases(tmp_path: Path) -> None:
     assert document.resolve("2.p1") == "2.intro"
     assert document.resolve("2.intro") == "2.intro"
     assert document.resolve("2.p7") is None
+    # In the built pages the old ID is an anchor inside the renamed passage's row.
+    site = tmp_path / "site"
+    build_site(project, site)
+    for view in ("", "zh", "en"):
+        html = (site / "documents/2003-shanghai-opinions" / view / "index.html").read_text(encoding="utf-8")
+        row = BeautifulSoup(html, "html.parser").find(id="2.p1").find_parent(class_="ar-row")
+        assert row["id"] == "2.intro"

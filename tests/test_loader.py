@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from annotated_reader.labels import STYLES
 from annotated_reader.model import PartialDate
 from annotated_reader.pipeline import CheckedCorpus
 from annotated_reader.problems import Problems
 from annotated_reader.witness_format import format_witness, parse_witness_text
+from conftest import ROOT
 
 
 def test_corpus_documents_in_time_order(checked: CheckedCorpus) -> None:
@@ -95,3 +98,8 @@ def test_witness_format_round_trips_and_escapes_header_lines(tmp_path: Path) -> 
     assert not problems
     assert [(s.id, s.kind, s.text) for s in segments] == passages
     assert [s.line for s in segments] == [1, 5]
+
+
+def test_numbering_styles_in_the_schema_are_the_ones_labels_know() -> None:
+    schema = json.loads((ROOT / "sources" / "document.schema.json").read_text(encoding="utf-8"))
+    assert tuple(schema["properties"]["numbering"]["items"]["enum"]) == STYLES

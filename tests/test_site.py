@@ -116,3 +116,18 @@ def test_search_index_segments_chinese_terms(site: Path) -> None:
     text = " ".join(doc["text"] for doc in index["docs"])
     for term in ("信用修复", "联合惩戒"):
         assert f"\u200b{term}\u200b" in text or term in text.split("\u200b"), term
+
+
+def test_sources_notes_and_published_copies_reach_the_page(site: Path, checked: CheckedCorpus) -> None:
+    for document in checked.corpus.documents:
+        about = _page(site, document.id).select_one(".ar-doc-header")
+        links = {a["href"] for a in about.select("a[href]")}
+        for source in document.sources:
+            assert source.url in links and source.supports in about.get_text(), (document.id, source.title)
+        for witness in document.witnesses:
+            for copy in witness.provenance.copies:
+                assert copy.url in links, (document.id, witness.id, copy.title)
+        if document.notes:
+            assert document.notes in about.get_text()
+        for note in document.name_notes.values():
+            assert note in about.get_text()

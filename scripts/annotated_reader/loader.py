@@ -116,6 +116,7 @@ def _build_document(source: YamlFile, folder: Path, problems: Problems) -> Docum
         aliases=dict(data.get("aliases", {})),
         numbering=list(data.get("numbering", [])),
         notes=data.get("notes"),
+        name_notes={name: data[name]["note"] for name in ("issuer", "title", "short_title") if "note" in data[name]},
         sources=[_build_source(s) for s in data.get("sources", [])],
         path=source.path,
         field_lines=dict(source.lines),
@@ -127,7 +128,7 @@ def _bilingual(fields: dict[str, str]) -> dict[str, str]:
 
 
 def _build_source(fields: dict[str, str]) -> Source:
-    return Source(title=fields["title"], url=fields.get("url"), note=fields.get("note"))
+    return Source(title=fields["title"], supports=fields["supports"], url=fields.get("url"), note=fields.get("note"))
 
 
 def _build_witness(witness_id: str, fields: dict[str, Any], source: YamlFile, problems: Problems) -> Witness:
@@ -153,6 +154,7 @@ def _build_witness(witness_id: str, fields: dict[str, Any], source: YamlFile, pr
         sha256=raw.get("sha256"),
         seed_lines=seed_lines,
         site=raw["site"],
+        copies=[_build_source(s) for s in raw.get("copies", [])],
     )
     return Witness(
         id=witness_id,

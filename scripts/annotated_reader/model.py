@@ -79,6 +79,16 @@ class Segment:
 
 
 @dataclass
+class Source:
+    """A published reference for a fact that the texts themselves do not give."""
+
+    title: str
+    supports: str
+    url: str | None = None
+    note: str | None = None
+
+
+@dataclass
 class Provenance:
     """Where a witness's text came from, as far as its source shows."""
 
@@ -86,7 +96,7 @@ class Provenance:
     sha256: str | None
     seed_lines: tuple[int, int] | None
     site: str
-    retrieved_from: str | None = None
+    copies: list[Source] = field(default_factory=list)
 
 
 @dataclass
@@ -118,16 +128,6 @@ class Witness:
 
 
 @dataclass
-class Source:
-    """A published reference for a fact that the texts themselves do not give."""
-
-    title: str
-    url: str | None = None
-    accessed: str | None = None
-    note: str | None = None
-
-
-@dataclass
 class Document:
     """A text of the corpus with its metadata and all its witnesses."""
 
@@ -143,6 +143,8 @@ class Document:
     aliases: dict[str, str] = field(default_factory=dict)
     numbering: list[str] = field(default_factory=list)
     notes: str | None = None
+    # Where names not given by the texts come from: field ("title") -> note.
+    name_notes: dict[str, str] = field(default_factory=dict)
     sources: list[Source] = field(default_factory=list)
     path: Path | None = None
     # Line of each field of document.yaml, keyed by its path of keys, so that

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from html import escape
 
 from .labels import citation_label, passage_number
-from .model import Corpus, Document, Segment, Witness
+from .model import Corpus, Document, Segment, Source, Witness
 
 CONTRIBUTING_URL = "contributing/"
 
@@ -52,10 +52,9 @@ VIEWS = (View("", "Parallel", None), View("zh", "中文", "zh"), View("en", "Eng
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page to add to the site: where it goes, its title and its Markdown source."""
+    """A page to add to the site: where it goes and its Markdown source (its title is its h1)."""
 
     src_uri: str
-    title: str
     markdown: str
 
 
@@ -71,16 +70,8 @@ def build_pages(corpus: Corpus) -> list[GeneratedPage]:
     for document in corpus.documents:
         for view in VIEWS:
             src = f"documents/{document.id}/index.md" if not view.slug else f"documents/{document.id}/{view.slug}.md"
-            pages.append(GeneratedPage(src, _page_title(document, view), render_document_view(document, view)))
+            pages.append(GeneratedPage(src, render_document_view(document, view)))
     return pages
-
-
-def _page_title(document: Document, view: View) -> str:
-    if view.language == "zh":
-        return f"{document.short_title['zh']}（中文）"
-    if view.language == "en":
-        return f"{document.short_title['en']} (English)"
-    return document.short_title["en"]
 
 
 def _relative(from_view: View, to_view: View) -> str:
@@ -125,11 +116,40 @@ def _header(document: Document, view: View) -> str:
         '<header class="ar-doc-header">'
         f'<p class="ar-other-title"{other_lang}>{escape(document.title[other])}</p>'
         f'<dl class="ar-meta">{meta}</dl>'
+        f"{_about(document)}"
         '<details class="ar-witness-list"><summary>About the texts: '
         f"{len(document.witnesses)} witness{'es' if len(document.witnesses) != 1 else ''}"
         f"</summary>{witnesses}</details>"
         "</header>"
     )
+
+
+def _about(document: Document) -> str:
+    """Editorial notes and the sources of facts the texts do not give."""
+    notes = [document.notes] if document.notes else []
+    notes += [f"{name.replace('_', ' ').capitalize()}: {note}" for name, note in document.name_notes.items()]
+    if not notes and not document.sources:
+        return ""
+    paragraphs = "".join(f"<p>{escape(note)}</p>" for note in notes)
+    sources = _source_list("Sources", document.sources)
+    return (
+        '<details class="ar-about"><summary>About this document: notes and sources</summary>'
+        f"{paragraphs}{sources}</details>"
+    )
+
+
+def _source_list(heading: str, sources: list[Source]) -> str:
+    if not sources:
+        return ""
+    items = "".join(
+        "<li>"
+        + (f'<a href="{escape(s.url)}">{escape(s.title)}</a>' if s.url else escape(s.title))
+        + f": {escape(s.supports)}"
+        + (f" ({escape(s.note)})" if s.note else "")
+        + "</li>"
+        for s in sources
+    )
+    return f'<p class="ar-sources-heading">{escape(heading)}</p><ul class="ar-sources">{items}</ul>'
 
 
 def _view_switch(view: View) -> str:
@@ -179,7 +199,9 @@ def _witness_card(witness: Witness) -> str:
         f"<li>Attribution: {escape(witness.attribution)}</li>"
         f"<li>Source: {escape(provenance.site)}</li>"
         f"{seed}"
-        "</ul></section>"
+        "</ul>"
+        f"{_source_list('Published copies', provenance.copies)}"
+        "</section>"
     )
 
 
