@@ -23,20 +23,22 @@ def checked() -> CheckedCorpus:
 
 
 def copy_project(source: Path, target: Path) -> Path:
-    """Copy a project's sources/ (and mkdocs.yml, docs/, annotations/ if any) into `target`.
+    """Copy a project's sources/ (and mkdocs.yml, docs/, annotations/) into `target`.
 
     The real schemas are always copied in, so fixtures test today's schemas
-    rather than stale copies of them.
+    rather than stale copies of them. A fixture without its own mkdocs.yml,
+    docs/ or annotations/ gets the repository's, so it builds like the real site.
     """
     shutil.copytree(source / "sources", target / "sources")
     for schema in SCHEMAS:
         (target / schema).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / schema, target / schema)
     for extra in ("mkdocs.yml", "docs", "annotations"):
-        if (source / extra).is_dir():
-            shutil.copytree(source / extra, target / extra)
-        elif (source / extra).exists():
-            shutil.copy(source / extra, target / extra)
+        origin = source / extra if (source / extra).exists() else ROOT / extra
+        if origin.is_dir():
+            shutil.copytree(origin, target / extra)
+        else:
+            shutil.copy(origin, target / extra)
     return target
 
 
@@ -59,10 +61,27 @@ def site_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return target, build_site(ROOT, target)
 
 
-def build_site(project: Path, target: Path) -> str:
-    """Run a real `mkdocs build --strict` of `project` into `target`; returns the build log."""
+@pytest.fixture(scope="session")
+def small_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small fixture corpus (tests/fixtures/small) as a buildable project."""
+    return copy_project(FIXTURES / "small", tmp_path_factory.mktemp("small") / "project")
+
+
+@pytest.fixture(scope="session")
+def small_site(small_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small fixture corpus, built once per run with a real `mkdocs build --strict`."""
+    target = tmp_path_factory.mktemp("small-site")
+    build_site(small_project, target)
+    return target
+
+
+def build_site(project: Path, target: Path, tool: str = "mkdocs") -> str:
+    """Run a real `<tool> build --strict` of `project` into `target`; returns the build log.
+
+    `tool` is "mkdocs", or "properdocs" (its continuation, which reads the same mkdocs.yml).
+    """
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
+        [sys.executable, "-m", tool, "build", "--strict", "--site-dir", str(target)],
         cwd=project,
         capture_output=True,
         text=True,

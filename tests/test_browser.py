@@ -179,3 +179,55 @@ def test_a_renamed_id_still_opens_and_highlights_its_passage(browser, tmp_path: 
             assert page.highlighted() == ["2.intro"]
             assert page.in_view("2.intro")
         page.close()
+
+
+def test_reading_works_without_javascript(browser, base_url: str) -> None:
+    page = Watched(browser, base_url, viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    page.open(DOC + "#3.9")
+    # The browser's own fragment scrolling and the :target rule do the work.
+    assert page.in_view("3.9")
+    background = page.page.eval_on_selector("[id='3.9']", "r => getComputedStyle(r).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent"), background
+    for witness in ("zh", "en"):
+        assert page.page.is_visible(f"[id='3.9'] .ar-cell[data-witness='{witness}']")
+    # Controls that need JavaScript are not offered without it.
+    assert not page.page.is_visible("[id='3.9'] .ar-copy")
+    page.page.click(".ar-views a:has-text('English')")
+    page.page.wait_for_load_state("load")
+    assert page.page.url == base_url + DOC + "en/"
+    assert page.page.is_visible("[id='3.9'] .ar-cell[data-witness='en']")
+    page.close()
+
+
+# WCAG 2 contrast of an element's text against the page, blending
+# translucent colours over the background as the browser paints them.
+CONTRAST = """
+element => {
+  const parse = c => c.match(/[\\d.]+/g).map(Number);
+  const page = parse(getComputedStyle(document.body).backgroundColor);
+  const [r, g, b, a = 1] = parse(getComputedStyle(element).color);
+  const text = [r, g, b].map((v, i) => v * a + page[i] * (1 - a));
+  const luminance = rgb => {
+    const [R, G, B] = rgb.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+  };
+  const [hi, lo] = [luminance(text), luminance(page.slice(0, 3))].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_colour_scheme_follows_the_reader_and_text_stays_readable(browser, base_url: str, scheme: str) -> None:
+    page = Watched(browser, base_url, viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page.open("documents/2007-state-council-opinions/#preamble")
+    expected = {"light": "default", "dark": "slate"}[scheme]
+    assert page.page.get_attribute("body", "data-md-color-scheme") == expected
+    for selector in (
+        "[id='preamble'] .ar-cell[data-witness='en-blog']",
+        "[id='preamble'] .ar-missing",
+        "[id='preamble'] .ar-permalink",
+    ):
+        ratio = page.page.eval_on_selector(selector, CONTRAST)
+        assert ratio >= 4.5, (scheme, selector, ratio)
+    page.close()

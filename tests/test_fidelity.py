@@ -154,3 +154,19 @@ def test_a_changed_seed_is_caught(tmp_path: Path) -> None:
     problems = [p.message for p in check_sources(project).problems]
     assert any(m.startswith("sha256 of 000_062bb007e769b59c.txt is") for m in problems)
     assert any(m.startswith("provenance.sha256 of witness 'en' does not match") for m in problems)
+
+
+@pytest.mark.parametrize(
+    ("relative", "appended"),
+    [
+        ("sources/2003-shanghai-opinions/document.yaml", "badfield: 1\n"),
+        # Seed 001 is shared with the draft-law commentary, which still loads.
+        ("sources/2022-high-quality-development-opinions/document.yaml", "title: [unclosed\n"),
+    ],
+)
+def test_an_unreadable_document_does_not_cascade_into_seed_errors(tmp_path: Path, relative: str, appended: str) -> None:
+    project = copy_project(ROOT, tmp_path)
+    with (project / relative).open("a", encoding="utf-8") as metadata:
+        metadata.write(appended)
+    problems = check_sources(project).problems
+    assert [p.path for p in problems] == [relative], [str(p) for p in problems]

@@ -1,13 +1,15 @@
-"""Integration: a real `mkdocs build --strict` of the repository, read back with BeautifulSoup."""
+"""Integration: a real `mkdocs build --strict` of the repository and of the small
+fixture corpus (tests/fixtures/small), read back with BeautifulSoup."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
-from annotated_reader.pipeline import CheckedCorpus
+from annotated_reader.pipeline import CheckedCorpus, check_sources
 
 VIEWS = {"": None, "zh": "zh", "en": "en"}
 
@@ -17,7 +19,18 @@ def _page(site: Path, document_id: str, view: str = "") -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def test_every_segment_of_every_witness_is_present_once_per_view(site: Path, checked: CheckedCorpus) -> None:
+@pytest.fixture(params=["repository", "small fixture"])
+def built(request: pytest.FixtureRequest) -> tuple[Path, CheckedCorpus]:
+    """A built site and the checked corpus it was built from."""
+    if request.param == "repository":
+        return request.getfixturevalue("site"), request.getfixturevalue("checked")
+    checked = check_sources(request.getfixturevalue("small_project"))
+    assert not checked.problems
+    return request.getfixturevalue("small_site"), checked
+
+
+def test_every_segment_of_every_witness_is_present_once_per_view(built: tuple[Path, CheckedCorpus]) -> None:
+    site, checked = built
     for document in checked.corpus.documents:
         for view, language in VIEWS.items():
             soup = _page(site, document.id, view)
@@ -90,7 +103,8 @@ def test_views_link_to_each_other(site: Path) -> None:
     assert soup.select_one('.ar-views a[aria-current="page"]').get_text() == "中文"
 
 
-def test_home_lists_the_corpus_in_time_order_with_links(site: Path, checked: CheckedCorpus) -> None:
+def test_home_lists_the_corpus_in_time_order_with_links(built: tuple[Path, CheckedCorpus]) -> None:
+    site, checked = built
     soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     items = soup.select(".ar-corpus-item")
     assert [i.select_one(".ar-corpus-title a")["href"] for i in items] == [
@@ -101,7 +115,8 @@ def test_home_lists_the_corpus_in_time_order_with_links(site: Path, checked: Che
         assert hrefs[1].endswith("/zh/") and hrefs[2].endswith("/en/")
 
 
-def test_no_request_leaves_the_site(site: Path) -> None:
+def test_no_request_leaves_the_site(built: tuple[Path, CheckedCorpus]) -> None:
+    site, _ = built
     for page in site.rglob("*.html"):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
@@ -118,7 +133,8 @@ def test_search_index_segments_chinese_terms(site: Path) -> None:
         assert f"\u200b{term}\u200b" in text or term in text.split("\u200b"), term
 
 
-def test_sources_notes_and_published_copies_reach_the_page(site: Path, checked: CheckedCorpus) -> None:
+def test_sources_notes_and_published_copies_reach_the_page(built: tuple[Path, CheckedCorpus]) -> None:
+    site, checked = built
     for document in checked.corpus.documents:
         about = _page(site, document.id).select_one(".ar-doc-header")
         links = {a["href"] for a in about.select("a[href]")}
@@ -131,3 +147,36 @@ def test_sources_notes_and_published_copies_reach_the_page(site: Path, checked: 
             assert document.notes in about.get_text()
         for note in document.name_notes.values():
             assert note in about.get_text()
+
+
+def test_small_fixture_pages_hold_only_its_documents(small_site: Path) -> None:
+    assert sorted(p.name for p in (small_site / "documents").iterdir()) == [
+        "2001-sample-bilingual",
+        "2002-sample-notice",
+    ]
+    home = BeautifulSoup((small_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    nav = [a.get_text(strip=True) for a in home.select(".md-nav__link")]
+    assert "Sample Opinions" in nav and "Sample Notice" in nav
+    assert not any("2022" in label or "Outline" in label for label in nav)
+
+
+def test_small_fixture_pairs_rows_and_marks_the_passage_only_chinese_has(small_site: Path) -> None:
+    parallel = _page(small_site, "2001-sample-bilingual")
+    row = parallel.find(id="2.3")
+    assert row.select_one('.ar-cell[data-witness="zh"]').get_text() == "(三)本样例自发布之日起施行。"
+    assert row.select_one('.ar-cell[data-witness="en"]').get_text().startswith("(3) This sample takes effect")
+    for view in ("", "en"):
+        cell = _page(small_site, "2001-sample-bilingual", view).find(id="1.2").select_one('[data-witness="en"]')
+        assert "ar-missing" in cell["class"]
+        assert "The fixture's English text leaves this item out." in cell.get_text()
+    zh = _page(small_site, "2001-sample-bilingual", "zh")
+    assert zh.find(id="1.2").select_one('[data-witness="zh"]').get_text() == "(二)本段只有中文。"
+    assert zh.find(id="1.1")["data-label"] == "样例意见 一（一）"
+    assert _page(small_site, "2002-sample-notice", "en").find(id="p2")["data-label"] == "Sample Notice ¶2"
+
+
+def test_small_fixture_alias_is_an_anchor_in_the_renamed_passage_in_every_view(small_site: Path) -> None:
+    for view in VIEWS:
+        alias = _page(small_site, "2001-sample-bilingual", view).find(id="1.one")
+        assert alias is not None, view
+        assert alias.find_parent(class_="ar-row")["id"] == "1.1"

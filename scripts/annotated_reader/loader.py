@@ -14,6 +14,7 @@ problems are reported, so one broken file never hides the others' problems.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +29,15 @@ DOCUMENT_SCHEMA = "document.schema.json"
 SEEDS_FOLDER = "seeds"
 # Files that may stand at the top of sources/ beside the document folders.
 TOP_LEVEL_FILES = {"README.md", DOCUMENT_SCHEMA}
+# A witness's `seed:` line, found by text when the metadata cannot be parsed.
+SEED_LINE = re.compile(r"^\s*seed:\s*[\"']?([^\s\"'#]+)", re.MULTILINE)
 
 
 def load_corpus(sources: Path, problems: Problems) -> Corpus:
     """Read every document folder under `sources`; never stop at the first problem."""
     schema = load_schema(sources / DOCUMENT_SCHEMA)
     documents: list[Document] = []
+    unread_seeds: set[str] = set()
     for entry in sorted(sources.iterdir()):
         if entry.name.startswith("."):
             continue
@@ -51,8 +55,11 @@ def load_corpus(sources: Path, problems: Problems) -> Corpus:
         document = load_document(entry, schema, problems)
         if document is not None:
             documents.append(document)
+        elif (entry / DOCUMENT_FILE).is_file():
+            text = (entry / DOCUMENT_FILE).read_text(encoding="utf-8", errors="replace")
+            unread_seeds.update(SEED_LINE.findall(text))
     documents.sort(key=lambda d: (d.date is None, d.date or PartialDate(0), d.id))
-    return Corpus(documents)
+    return Corpus(documents, unread_seeds)
 
 
 def load_document(folder: Path, schema: dict[str, Any], problems: Problems) -> Document | None:

@@ -191,6 +191,10 @@ class Corpus:
     """All documents, ordered by date (undated ones last)."""
 
     documents: list[Document]
+    # Seeds named by documents whose metadata could not be read. Their
+    # accounting is skipped: without every witness it would only repeat the
+    # document's own errors as "text in no witness" or "seed used by no witness".
+    seeds_of_unread_documents: set[str] = field(default_factory=set)
 
     def document(self, document_id: str) -> Document | None:
         for document in self.documents:

@@ -1,0 +1,122 @@
+"""`mkdocs serve` watches sources/ and annotations/ (outside docs/) and rebuilds on change.
+
+A contributor previewing an edit must see it without restarting the server,
+and a mistake must show up in the server log as `path:line: message`.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project
+
+# Generous: a rebuild takes about a second, but CI machines can be slow.
+REBUILD_TIMEOUT = 60.0
+SHANGHAI = "documents/2003-shanghai-opinions/"
+
+
+class Server:
+    """A running `mkdocs serve` of a project copy, with its log."""
+
+    def __init__(self, project: Path, log: Path) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.project = project
+        self.log = log
+        self._log_file = log.open("w", encoding="utf-8")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
+            cwd=project,
+            stdout=self._log_file,
+            stderr=subprocess.STDOUT,
+        )
+
+    def get(self, path: str) -> str | None:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=5) as response:
+                return response.read().decode("utf-8")
+        except (urllib.error.URLError, TimeoutError, ConnectionError):
+            return None
+
+    def wait_for(self, path: str, condition: Callable[[str], bool], what: str) -> str:
+        deadline = time.monotonic() + REBUILD_TIMEOUT
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, self.log.read_text(encoding="utf-8")
+            body = self.get(path)
+            if body is not None and condition(body):
+                return body
+            time.sleep(0.3)
+        raise AssertionError(f"{what}: not seen within {REBUILD_TIMEOUT} s\n{self.log.read_text(encoding='utf-8')}")
+
+    def wait_for_log(self, text: str) -> None:
+        deadline = time.monotonic() + REBUILD_TIMEOUT
+        while time.monotonic() < deadline:
+            if text in self.log.read_text(encoding="utf-8"):
+                return
+            time.sleep(0.3)
+        raise AssertionError(f"{text!r} not in the server log\n{self.log.read_text(encoding='utf-8')}")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self._log_file.close()
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    project = copy_project(ROOT, tmp_path / "project")
+    running = Server(project, tmp_path / "serve.log")
+    try:
+        running.wait_for(SHANGHAI, lambda body: "ar-row" in body, "first build")
+        yield running
+    finally:
+        running.stop()
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _search_text(body: str) -> str:
+    return " ".join(entry["text"] for entry in json.loads(body)["docs"])
+
+
+def test_an_edit_in_sources_is_rebuilt(server: Server) -> None:
+    metadata = server.project / "sources/2003-shanghai-opinions/document.yaml"
+    _edit(metadata, "en: Shanghai Opinions (2003)", "en: Shanghai Opinions, edited (2003)")
+    server.wait_for(SHANGHAI, lambda body: 'data-label="Shanghai Opinions, edited (2003) Title"' in body, "new label")
+
+
+def test_an_edit_in_annotations_is_rebuilt(server: Server) -> None:
+    # 诚信文化 occurs in the 2022 Opinions; jieba alone splits it into 诚信 + 文化.
+    index = "search/search_index.json"
+    assert "诚信\u200b文化" in _search_text(server.get(index) or "{}")
+    with (server.project / "annotations/search-terms.txt").open("a", encoding="utf-8") as terms:
+        terms.write("诚信文化 100000 n\n")
+    server.wait_for(index, lambda body: "诚信\u200b文化" not in _search_text(body), "the new search term kept whole")
+
+
+def test_a_mistake_under_serve_is_reported_with_path_and_line_and_recovers(server: Server) -> None:
+    metadata = server.project / "sources/2003-shanghai-opinions/document.yaml"
+    original = metadata.read_text(encoding="utf-8")
+    metadata.write_text(original + "titel: typo\n", encoding="utf-8")
+    line = len(original.splitlines()) + 1
+    server.wait_for_log(f"sources/2003-shanghai-opinions/document.yaml:{line}: unknown field 'titel'")
+    metadata.write_text(original.replace("Shanghai Opinions (2003)", "Shanghai Opinions, fixed (2003)"), "utf-8")
+    server.wait_for(SHANGHAI, lambda body: "Shanghai Opinions, fixed (2003)" in body, "recovery after the fix")
