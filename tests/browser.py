@@ -1,7 +1,8 @@
 """Helpers for tests in a real browser: Debian's chromium driven by Playwright.
 
-When chromium is absent the browser tests skip with a message saying how to
-install it; with CI=true they must run, so a missing browser fails CI.
+When chromium (or, for tests that measure Chinese text, a Chinese font) is
+absent the browser tests skip with a message saying how to install it; with
+CI=true they must run, so a missing browser or font fails CI.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
+import subprocess
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,6 +41,23 @@ def require_chromium() -> None:
     pytest.skip(message)
 
 
+def require_cjk_font() -> None:
+    """Tests that measure Chinese text need a real Chinese font, not tofu boxes."""
+    fc_list = shutil.which("fc-list")
+    if fc_list and subprocess.run([fc_list, ":lang=zh"], capture_output=True, text=True).stdout.strip():
+        return
+    message = "no Chinese font: run 'apt-get install fonts-wqy-microhei' to measure Chinese text in the browser"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # A page closed mid-download breaks the pipe; that is not a test failure.
+        pass
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -47,7 +67,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def serve(folder: Path) -> Iterator[str]:
     """Serve `folder` on 127.0.0.1 at a free port; yields the base URL."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

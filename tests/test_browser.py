@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
+from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, require_cjk_font, serve
 from conftest import build_site, renamed_passage_project
 
 DOC = "documents/2022-high-quality-development-opinions/"
@@ -230,4 +230,28 @@ def test_colour_scheme_follows_the_reader_and_text_stays_readable(browser, base_
     ):
         ratio = page.page.eval_on_selector(selector, CONTRAST)
         assert ratio >= 4.5, (scheme, selector, ratio)
+    page.close()
+
+
+# Characters per line of a passage's text: its length over its line count.
+MEASURE = """
+cell => {
+  const text = cell.querySelector('.ar-text') || cell;
+  const lines = Math.round(text.getBoundingClientRect().height / parseFloat(getComputedStyle(text).lineHeight));
+  return text.textContent.length / lines;
+}
+"""
+
+
+@pytest.mark.parametrize("view", ["", "zh/", "en/"])
+def test_lines_keep_a_readable_length_on_a_wide_screen(browser, base_url: str, view: str) -> None:
+    require_cjk_font()
+    page = Watched(browser, base_url, viewport={"width": 1920, "height": 1000})
+    page.open(DOC + view)
+    limits = {"zh": 42, "en": 90}
+    for witness, limit in limits.items():
+        cell = f"[id='1.1'] .ar-cell[data-witness='{witness}']"
+        if page.page.query_selector(cell):
+            per_line = page.page.eval_on_selector(cell, MEASURE)
+            assert 20 < per_line <= limit, (view, witness, per_line)
     page.close()
