@@ -9,11 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from annotated_reader.pipeline import CheckedCorpus, check_sources
+from annotated_reader.pipeline import CheckedCorpus, check_project, check_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SCHEMAS = ("sources/document.schema.json", "sources/seeds/removed.schema.json")
+SCHEMAS = (
+    "sources/document.schema.json",
+    "sources/seeds/removed.schema.json",
+    "annotations/annotation.schema.json",
+)
 
 
 @pytest.fixture(scope="session")
@@ -30,15 +34,15 @@ def copy_project(source: Path, target: Path) -> Path:
     docs/ or annotations/ gets the repository's, so it builds like the real site.
     """
     shutil.copytree(source / "sources", target / "sources")
-    for schema in SCHEMAS:
-        (target / schema).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(ROOT / schema, target / schema)
     for extra in ("mkdocs.yml", "docs", "annotations"):
         origin = source / extra if (source / extra).exists() else ROOT / extra
         if origin.is_dir():
             shutil.copytree(origin, target / extra)
         else:
             shutil.copy(origin, target / extra)
+    for schema in SCHEMAS:
+        (target / schema).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / schema, target / schema)
     return target
 
 
@@ -100,3 +104,19 @@ def renamed_passage_project(tmp_path: Path) -> Path:
     with (folder / "document.yaml").open("a", encoding="utf-8") as metadata:
         metadata.write("aliases:\n  2.p1: 2.intro\n")
     return project
+
+
+@pytest.fixture(scope="session")
+def project() -> CheckedCorpus:
+    """The repository's sources and annotations, checked and anchored once per test run."""
+    return check_project(ROOT)
+
+
+def run_check(project: Path) -> subprocess.CompletedProcess[str]:
+    """Run `python -m annotated_reader check --quiet` on `project`, as a contributor would."""
+    return subprocess.run(
+        [sys.executable, "-m", "annotated_reader", "check", "--root", str(project), "--quiet"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )

@@ -6,12 +6,10 @@ message must show up here as a failing test and be made on purpose.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from annotated_reader.pipeline import check_sources
-from conftest import FIXTURES, copy_project
+from conftest import FIXTURES, copy_project, run_check
 
 EXPECTED = [
     (
@@ -167,14 +165,10 @@ def test_every_problem_of_the_broken_fixture_is_reported_exactly(tmp_path: Path)
 
 def test_check_command_prints_path_line_message_and_fails(tmp_path: Path) -> None:
     project = copy_project(FIXTURES / "broken", tmp_path)
-    result = subprocess.run(
-        [sys.executable, "-m", "annotated_reader", "check", "--root", str(project), "--quiet"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_check(project)
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     expected_lines = [f"{path}:{line}: {message}" if line else f"{path}: {message}" for path, line, message in EXPECTED]
-    assert lines == [*expected_lines, f"checked 2 documents: {len(EXPECTED)} error(s), 0 warning(s)"]
+    summary = f"checked 2 documents and 0 annotations: {len(EXPECTED)} error(s), 0 warning(s)"
+    assert lines == [*expected_lines, summary]
     assert result.stdout == ""

@@ -1,6 +1,7 @@
-"""The command line: `python -m annotated_reader check` validates the sources.
+"""The command line: `python -m annotated_reader check` validates sources and annotations.
 
-`check` loads and validates everything under sources/, prints every problem
+`check` loads and validates everything under sources/ and annotations/
+(anchoring every annotation's quote), prints every problem
 as `path:line: message` on standard error, prints the alignment report on
 standard output, and exits with status 1 when there is any error.
 """
@@ -12,7 +13,7 @@ import sys
 from pathlib import Path
 
 from .alignment import align_corpus, format_report
-from .pipeline import check_sources
+from .pipeline import check_project
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,13 +30,16 @@ def run_check(root: Path, quiet: bool = False) -> int:
     if not (root / "sources").is_dir():
         print(f"{root}: no sources/ folder here; run from the project folder or pass --root", file=sys.stderr)
         return 2
-    checked = check_sources(root)
+    checked = check_project(root)
     if not quiet:
         print(format_report(align_corpus(checked.corpus)), flush=True)
     for problem in checked.problems:
         print(problem, file=sys.stderr)
     errors, warnings = len(checked.problems.errors), len(checked.problems.warnings)
     documents = len(checked.corpus.documents)
-    summary = f"checked {documents} documents: {errors} error(s), {warnings} warning(s)"
+    if not quiet:
+        print(checked.anchor_summary(), flush=True)
+    annotations = len(checked.annotations)
+    summary = f"checked {documents} documents and {annotations} annotations: {errors} error(s), {warnings} warning(s)"
     print(summary, file=sys.stderr if errors else sys.stdout)
     return 1 if errors else 0

@@ -1,4 +1,4 @@
-"""The thin MkDocs adapter: checks the sources, then hands MkDocs the generated pages.
+"""The thin MkDocs adapter: checks sources and annotations, then hands MkDocs the generated pages.
 
 Registered as the `annotated-reader` plugin (entry point in pyproject.toml).
 It holds no domain logic: it calls the pipeline and the page builders and
@@ -22,10 +22,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .alignment import align_corpus
+from .annotation_index import INDEX_URI, render_annotation_index
 from .model import Corpus
+from .notes import NoteIndex
 from .pages import build_pages, render_corpus_list
-from .pipeline import check_sources
+from .pipeline import check_project
 from .search import check_segmenter, load_search_terms
+from .web_annotation import export_document, export_path
 
 log = logging.getLogger("mkdocs.plugins.annotated_reader")
 
@@ -48,15 +51,21 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             raise PluginError("annotated-reader needs use_directory_urls: true (passage links are directory URLs)")
         check_segmenter(config)
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
-        checked = check_sources(self.root)
+        checked = check_project(self.root)
         for problem in checked.problems:
             (log.warning if problem.severity == "warning" else log.error)(str(problem))
         if checked.problems.errors:
             raise PluginError(
-                f"{len(checked.problems.errors)} error(s) in sources/ (listed above); "
+                f"{len(checked.problems.errors)} error(s) in sources/ or annotations/ (listed above); "
                 "fix them, or run 'python -m annotated_reader check' to see them again"
             )
         self.corpus = checked.corpus
+        self.notes = NoteIndex.build(self.corpus, checked.anchors)
+        placed = sum(len(notes) for notes in self.notes.by_document.values())
+        log.info(f"annotated-reader: {checked.anchor_summary()}; {placed} notes rendered")
+        if placed != len(checked.annotations):
+            # Never let a note vanish from the site without the build saying so.
+            raise PluginError(f"{len(checked.annotations)} annotations but {placed} notes placed on pages")
         terms = load_search_terms(self.root / "annotations" / "search-terms.txt")
         log.info(f"annotated-reader: {terms} terms kept whole by the Chinese search segmenter")
         aligned = sum(report.aligned for report in align_corpus(self.corpus))
@@ -73,11 +82,18 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         nav = config.nav if config.nav is not None else [{"Home": "index.md"}]
         nav = [entry for entry in nav if not (isinstance(entry, dict) and "Documents" in entry)]
         nav.insert(1 if nav else 0, {"Documents": documents})
+        nav = [entry for entry in nav if not (isinstance(entry, dict) and "Annotations" in entry)]
+        nav.insert(2 if len(nav) > 1 else len(nav), {"Annotations": INDEX_URI})
         config.nav = nav
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for page in build_pages(self.corpus):
+        for page in build_pages(self.corpus, self.notes):
             files.append(File.generated(config, page.src_uri, content=page.markdown))
+        files.append(File.generated(config, INDEX_URI, content=render_annotation_index(self.notes)))
+        for document in self.corpus.documents:
+            if self.notes.count(document):
+                content = export_document(self.notes, document, config.site_url)
+                files.append(File.generated(config, export_path(document), content=content))
         for asset in ASSETS:
             path = resources.files("annotated_reader") / "assets" / asset
             files.append(File.generated(config, ASSETS_URI + asset, content=path.read_bytes()))
@@ -85,7 +101,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if CORPUS_MARKER in markdown:
-            return markdown.replace(CORPUS_MARKER, render_corpus_list(self.corpus))
+            return markdown.replace(CORPUS_MARKER, render_corpus_list(self.corpus, self.notes))
         return markdown
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:

@@ -26,6 +26,15 @@ SEGMENT_KINDS = ("title", "number", "address", "heading", "item", "paragraph", "
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
+def nearest_line(field_lines: dict[tuple[str | int, ...], int], key_path: tuple[str | int, ...], default: int) -> int:
+    """The line of a field, or of its nearest written ancestor, or `default`."""
+    while key_path:
+        if key_path in field_lines:
+            return field_lines[key_path]
+        key_path = key_path[:-1]
+    return default
+
+
 @dataclass(frozen=True, order=True)
 class PartialDate:
     """A date known to the year, the month or the day, and no further."""
@@ -152,11 +161,7 @@ class Document:
     field_lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)
 
     def line_of(self, *key_path: str | int) -> int:
-        while key_path:
-            if key_path in self.field_lines:
-                return self.field_lines[key_path]
-            key_path = key_path[:-1]
-        return 1
+        return nearest_line(self.field_lines, key_path, 1)
 
     def witness(self, witness_id: str) -> Witness | None:
         for witness in self.witnesses:

@@ -19,8 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from .inline import render_marked_text
 from .labels import citation_label, passage_number
-from .model import Corpus, Document, Segment, Source, Witness
+from .model import Corpus, Document, Witness
+from .notes import NoteIndex, render_row_notes
+from .sources_html import render_source_list
 
 CONTRIBUTING_URL = "contributing/"
 
@@ -64,13 +67,14 @@ def document_url(document: Document, view: View | None = None) -> str:
     return base + (f"{view.slug}/" if view and view.slug else "")
 
 
-def build_pages(corpus: Corpus) -> list[GeneratedPage]:
-    """Every generated page of the corpus."""
+def build_pages(corpus: Corpus, notes: NoteIndex | None = None) -> list[GeneratedPage]:
+    """Every document page of the corpus, with its notes."""
+    notes = notes or NoteIndex.build(corpus, [])
     pages = []
     for document in corpus.documents:
         for view in VIEWS:
             src = f"documents/{document.id}/index.md" if not view.slug else f"documents/{document.id}/{view.slug}.md"
-            pages.append(GeneratedPage(src, render_document_view(document, view)))
+            pages.append(GeneratedPage(src, render_document_view(document, view, notes)))
     return pages
 
 
@@ -80,8 +84,9 @@ def _relative(from_view: View, to_view: View) -> str:
     return up + (f"{to_view.slug}/" if to_view.slug else "") or "./"
 
 
-def render_document_view(document: Document, view: View) -> str:
+def render_document_view(document: Document, view: View, notes: NoteIndex | None = None) -> str:
     """Markdown source of one view: a title and one block of raw HTML."""
+    notes = notes or NoteIndex.build(Corpus([document]), [])
     columns = view.witnesses(document)
     # Links are relative, so the site works under any base path.
     root = "../../../" if view.slug else "../../"
@@ -89,9 +94,9 @@ def render_document_view(document: Document, view: View) -> str:
     title = document.title[primary_language]
     parts = [
         f'<div class="ar-document" data-document="{escape(document.id)}" data-view="{view.slug or "parallel"}">',
-        _header(document, view),
+        _header(document, view, notes.count(document)),
         _view_switch(view),
-        _grid(document, view, columns, root),
+        _grid(document, view, columns, root, notes),
         "</div>",
     ]
     lang_attr = ' lang="zh-Hans"' if primary_language == "zh" else ""
@@ -101,7 +106,7 @@ def render_document_view(document: Document, view: View) -> str:
     return "\n\n".join([heading, "\n".join(p for p in parts if p)]) + "\n"
 
 
-def _header(document: Document, view: View) -> str:
+def _header(document: Document, view: View, note_count: int) -> str:
     other = "en" if view.language == "zh" else "zh"
     other_lang = ' lang="zh-Hans"' if other == "zh" else ' lang="en"'
     rows = [
@@ -109,6 +114,7 @@ def _header(document: Document, view: View) -> str:
         ("Number", escape(document.number) if document.number else "none given in the texts"),
         ("Date", _date(document)),
         ("Kind", escape(document.kind.replace("-", " "))),
+        ("Notes", f"{note_count} (shown beside their passages)" if note_count else "none yet"),
     ]
     meta = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
     witnesses = "".join(_witness_card(w) for w in document.witnesses)
@@ -131,25 +137,11 @@ def _about(document: Document) -> str:
     if not notes and not document.sources:
         return ""
     paragraphs = "".join(f"<p>{escape(note)}</p>" for note in notes)
-    sources = _source_list("Sources", document.sources)
+    sources = render_source_list("Sources", document.sources)
     return (
         '<details class="ar-about"><summary>About this document: notes and sources</summary>'
         f"{paragraphs}{sources}</details>"
     )
-
-
-def _source_list(heading: str, sources: list[Source]) -> str:
-    if not sources:
-        return ""
-    items = "".join(
-        "<li>"
-        + (f'<a href="{escape(s.url)}">{escape(s.title)}</a>' if s.url else escape(s.title))
-        + f": {escape(s.supports)}"
-        + (f" ({escape(s.note)})" if s.note else "")
-        + "</li>"
-        for s in sources
-    )
-    return f'<p class="ar-sources-heading">{escape(heading)}</p><ul class="ar-sources">{items}</ul>'
 
 
 def _view_switch(view: View) -> str:
@@ -200,27 +192,38 @@ def _witness_card(witness: Witness) -> str:
         f"<li>Source: {escape(provenance.site)}</li>"
         f"{seed}"
         "</ul>"
-        f"{_source_list('Published copies', provenance.copies)}"
+        f"{render_source_list('Published copies', provenance.copies)}"
         "</section>"
     )
 
 
-def _grid(document: Document, view: View, columns: list[Witness], root: str) -> str:
+def _grid(document: Document, view: View, columns: list[Witness], root: str, notes: NoteIndex) -> str:
     label_language = "zh" if view.language == "zh" else "en"
     count = max(1, len(columns))
     heads = (
         "".join(f'<div class="ar-colhead" lang="{w.language}">{escape(witness_name(w))}</div>' for w in columns)
         or f'<div class="ar-colhead">{escape(view.label)}</div>'
     )
-    rows = [_row(document, segment_id, columns, view, label_language, root) for segment_id in document.segment_ids]
+    with_notes = notes.count(document) > 0
+    if with_notes:
+        heads += '<div class="ar-colhead ar-notes-head">Notes</div>'
+    rows = [
+        _row(document, segment_id, columns, view, label_language, root, notes) for segment_id in document.segment_ids
+    ]
     return (
-        f'<div class="ar-grid" style="--ar-columns: {count}" data-columns="{count}">'
-        f'<div class="ar-colheads" aria-hidden="true">{heads}</div>' + "".join(rows) + "</div>"
+        f'<div class="ar-grid{" ar-with-notes" if with_notes else ""}" style="--ar-columns: {count}" '
+        f'data-columns="{count}"><div class="ar-colheads" aria-hidden="true">{heads}</div>' + "".join(rows) + "</div>"
     )
 
 
 def _row(
-    document: Document, segment_id: str, columns: list[Witness], view: View, label_language: str, root: str
+    document: Document,
+    segment_id: str,
+    columns: list[Witness],
+    view: View,
+    label_language: str,
+    root: str,
+    notes: NoteIndex,
 ) -> str:
     kinds = {s.kind for w in document.witnesses if (s := w.segment(segment_id)) is not None}
     kind = kinds.pop() if len(kinds) == 1 else "paragraph"
@@ -238,28 +241,29 @@ def _row(
         f'<span class="ar-number">{escape(number)}</span> <span class="ar-id">#{escape(segment_id)}</span></a>'
         f'<button type="button" class="ar-copy" data-passage="{escape(segment_id)}" '
         f'aria-label="Copy link to {escape(label)}" hidden>Copy link</button>'
-        "</div>"
     )
-    cells = "".join(_cell(segment_id, witness, kind, root) for witness in columns) or _absent_language(view, root)
+    markers, aside, back = render_row_notes(notes, document, segment_id, view.slug, label_language, root)
+    tools += (f'<span class="ar-markers">{markers}</span>' if markers else "") + "</div>"
+    cells = "".join(_cell(document, segment_id, witness, kind, root, notes) for witness in columns) or _absent_language(
+        view, root
+    )
+    has_notes = ' data-notes="true"' if aside or markers else ""
     return (
         f'<section class="ar-row ar-kind-{kind}" id="{escape(segment_id)}" '
-        f'data-label="{escape(label)}" aria-label="{escape(label)}">{aliases}{tools}{cells}</section>'
+        f'data-label="{escape(label)}" aria-label="{escape(label)}"{has_notes}>'
+        f"{aliases}{tools}{cells}{aside}{back}</section>"
     )
 
 
-def _cell(segment_id: str, witness: Witness, kind: str, root: str) -> str:
+def _cell(document: Document, segment_id: str, witness: Witness, kind: str, root: str, notes: NoteIndex) -> str:
     segment = witness.segment(segment_id)
     if segment is None:
         return _missing_cell(witness, segment_id, root)
+    text = render_marked_text(segment.text, notes.spans(document, witness.id, segment_id))
     return (
         f'<div class="ar-cell" lang="{witness.language}" data-witness="{escape(witness.id)}" '
-        f'data-witness-name="{escape(witness_name(witness))}">{_passage_html(segment, kind)}</div>'
+        f'data-witness-name="{escape(witness_name(witness))}"><p class="ar-text ar-{kind}">{text}</p></div>'
     )
-
-
-def _passage_html(segment: Segment, kind: str) -> str:
-    text = "<br>".join(escape(line) for line in segment.lines)
-    return f'<p class="ar-text ar-{kind}">{text}</p>'
 
 
 def _missing_cell(witness: Witness, segment_id: str, root: str) -> str:
@@ -286,8 +290,9 @@ def _absent_language(view: View, root: str) -> str:
     )
 
 
-def render_corpus_list(corpus: Corpus) -> str:
+def render_corpus_list(corpus: Corpus, notes: NoteIndex | None = None) -> str:
     """The home page's list of documents, in time order, with metadata and view links."""
+    notes = notes or NoteIndex.build(corpus, [])
     items = []
     for document in corpus.documents:
         witnesses = "; ".join(escape(witness_name(w)) for w in document.witnesses)
@@ -306,6 +311,7 @@ def render_corpus_list(corpus: Corpus) -> str:
             f'<p class="ar-corpus-title-zh" lang="zh-Hans">{escape(document.title["zh"])}</p>'
             f'<p class="ar-corpus-meta">{_bilingual(document.issuer)}{number}</p>'
             f'<p class="ar-corpus-witnesses">Texts: {witnesses}</p>'
+            f'<p class="ar-corpus-notes">Notes: {notes.count(document)}</p>'
             f'<p class="ar-corpus-views">Read: {views}</p>'
             "</li>"
         )

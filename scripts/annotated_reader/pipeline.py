@@ -1,4 +1,4 @@
-"""The whole pipeline, one stage per step: load -> validate -> (link -> render).
+"""The whole pipeline, one stage per step: load -> validate -> anchor (-> render).
 
 Each stage reports into one `Problems` collector so that a run shows every
 mistake at once; callers decide what to do when there are errors (the
@@ -7,9 +7,12 @@ command line exits non-zero, the site build fails).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .anchoring import Anchor, anchor_annotation
+from .annotation_loader import load_annotations
+from .annotations import Annotation
 from .fidelity import Piece, check_fidelity
 from .loader import load_corpus
 from .model import Corpus
@@ -24,6 +27,21 @@ class CheckedCorpus:
     corpus: Corpus
     problems: Problems
     reconstructions: dict[str, list[Piece]]
+    annotations: list[Annotation] = field(default_factory=list)
+    anchors: list[Anchor] = field(default_factory=list)
+
+    def anchor_counts(self) -> dict[str, int]:
+        counts = {"exact": 0, "fuzzy": 0, "passage": 0, "failed": 0}
+        for anchor in self.anchors:
+            counts[anchor.status] += 1
+        return counts
+
+    def anchor_summary(self) -> str:
+        counts = self.anchor_counts()
+        return (
+            f"{len(self.annotations)} annotations: {counts['exact']} quotes anchored exactly, "
+            f"{counts['fuzzy']} fuzzily, {counts['failed']} failed; {counts['passage']} on whole passages"
+        )
 
 
 def check_sources(root: Path) -> CheckedCorpus:
@@ -37,3 +55,25 @@ def check_sources(root: Path) -> CheckedCorpus:
     # Fidelity: every character of every raw seed is accounted for.
     reconstructions = check_fidelity(corpus, sources, problems)
     return CheckedCorpus(corpus, problems, reconstructions)
+
+
+def check_project(root: Path) -> CheckedCorpus:
+    """`check_sources`, then the annotations: loaded, checked against the corpus and anchored."""
+    checked = check_sources(root)
+    problems = checked.problems
+    annotations = load_annotations(root, checked.corpus, problems)
+    anchors = []
+    for annotation in annotations:
+        document = checked.corpus.document(annotation.target.passage.document)
+        if document is None:
+            continue
+        anchor = anchor_annotation(annotation, document)
+        line = annotation.line_of("target", "quote")
+        if anchor.status == "failed":
+            problems.error(annotation.path or "", line, f"annotation '{annotation.id}': {anchor.message}")
+        elif anchor.status == "fuzzy":
+            problems.warning(annotation.path or "", line, f"annotation '{annotation.id}': {anchor.message}")
+        anchors.append(anchor)
+    checked.annotations = annotations
+    checked.anchors = anchors
+    return checked

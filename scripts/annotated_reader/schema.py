@@ -42,15 +42,23 @@ def load_schema(path: Path) -> dict[str, Any]:
     return schema
 
 
-def check_against_schema(source: YamlFile, schema: dict[str, Any], problems: Problems) -> bool:
-    """Report every way `source.data` breaks `schema`; True when it conforms."""
+def check_against_schema(source: YamlFile, schema: dict[str, Any], problems: Problems, at: PathKey = ()) -> bool:
+    """Report every way `source.data` (or its part at key path `at`) breaks `schema`; True when it conforms."""
     validator = Draft202012Validator(schema)
+    instance = source.data
+    for key in at:
+        instance = instance[key]
     found = False
-    for error in sorted(validator.iter_errors(source.data), key=lambda e: list(map(str, e.absolute_path))):
-        for line, message in _explain(error, source):
+    for error in sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path))):
+        for line, message in _explain(error, source, at):
             problems.error(source.path, line, message)
             found = True
     return not found
+
+
+def definition(schema: dict[str, Any], name: str) -> dict[str, Any]:
+    """A schema for one of `schema`'s $defs, resolving its references against the whole schema."""
+    return {"$defs": schema["$defs"], "$ref": f"#/$defs/{name}"}
 
 
 def _where(key_path: PathKey) -> str:
@@ -78,8 +86,8 @@ def _expected(schema: dict[str, Any]) -> str:
     return f" (expected: {description})" if description else ""
 
 
-def _explain(error: ValidationError, source: YamlFile) -> list[tuple[int, str]]:
-    key_path: PathKey = tuple(error.absolute_path)
+def _explain(error: ValidationError, source: YamlFile, at: PathKey = ()) -> list[tuple[int, str]]:
+    key_path: PathKey = (*at, *error.absolute_path)
     line = source.line_of(key_path)
     where = _where(key_path)
     kind = error.validator

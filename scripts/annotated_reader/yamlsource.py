@@ -106,6 +106,12 @@ def load_yaml(path: Path, problems: Problems) -> YamlFile | None:
         line = mark.line + 1 if mark else 1
         what = exc.problem or "invalid YAML"
         hint = _syntax_hint(what)
+        if exc.context and "quoted scalar" in exc.context and exc.context_mark is not None:
+            # YAML notices an unclosed quote only where the file ends; the
+            # contributor needs the line where the quote was opened.
+            line = exc.context_mark.line + 1
+            what = f"a quoted value that starts on this line is never closed (YAML: {what})"
+            hint = "; end it with the same quote mark, or write the text as a block with '|'"
         problems.error(path, line, f"YAML syntax error: {what}{hint}")
         return None
     source = YamlFile(path=path, data=None)

@@ -1,6 +1,7 @@
 /* Passage links: highlight the linked passage or range, copy a passage's
-   link, and keep the reader's passage when switching view. The pages read
-   fine without this script; it only adds convenience. */
+   link, and keep the reader's passage when switching view. Notes: folded
+   under their passages on narrow screens, opened when linked. The pages read
+   fine without this script (every note open); it only adds convenience. */
 (function () {
   "use strict";
 
@@ -24,11 +25,33 @@
     }
   }
 
+  // Notes sit in the margin on wide screens; below this width they sit under
+  // their passages, folded so that the text stays readable (see reader.css).
+  var narrow = window.matchMedia("(max-width: 76em)");
+
+  function foldNotes() {
+    var target = fragment();
+    document.querySelectorAll(".ar-note > details").forEach(function (details) {
+      details.open = !narrow.matches || details.parentElement.id === target;
+    });
+  }
+
+  // "#note-<id>" opens and marks the note (and its passage).
+  function showNote(hash) {
+    document.querySelectorAll(".ar-note.ar-highlight").forEach(function (note) { note.classList.remove("ar-highlight"); });
+    var note = document.getElementById(hash);
+    if (!note || !note.classList.contains("ar-note")) return;
+    note.querySelector("details").open = true;
+    note.classList.add("ar-highlight");
+    note.scrollIntoView({ block: "center" });
+  }
+
   // "#first~last" marks a range of passages; "#id" a single one.
   function highlight() {
     rows().forEach(function (row) { row.classList.remove("ar-highlight"); });
     var hash = fragment();
     if (!hash) return;
+    if (hash.indexOf("note-") === 0) showNote(hash);
     var ends = hash.split("~");
     if (ends.length === 2) {
       var first = rowFor(ends[0]), last = rowFor(ends[1]);
@@ -91,6 +114,8 @@
     });
   });
 
+  foldNotes();
+  narrow.addEventListener("change", foldNotes);
   window.addEventListener("hashchange", highlight);
   highlight();
 })();

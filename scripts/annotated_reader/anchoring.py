@@ -1,0 +1,215 @@
+"""Anchoring annotations at build time: finding each quote in its passage, exactly or fuzzily.
+
+A quote is looked for in the target passage(s) of its witness:
+
+1. **Exactly.** One occurrence: anchored. Several: the prefix and suffix
+   choose; if they cannot, it is an error asking for more context.
+2. **Fuzzily**, when the text has changed since the note was written. The
+   best approximate occurrence is found with rapidfuzz and its bounds refined
+   to the span most similar to the quote. It is scored by the similarity of
+   quote and span (normalised Levenshtein, 0 to 1), blended with the
+   similarity of prefix and suffix to the text around the span, each of those
+   weighted half as much per character as the quote. The match is accepted
+   when the quote similarity is at least `QUOTE_THRESHOLD` (0.75) and the
+   blended score at least `SCORE_THRESHOLD` (0.75), and no other candidate
+   comes within `AMBIGUITY_MARGIN` (0.05) of it. An accepted match renders
+   and warns "quote drifted: update it to ..."; anything else is an error
+   naming the annotation.
+
+So an edited passage either re-anchors on the span that corresponds to the
+quote or fails loudly; it is never silently moved to some other words.
+A note without a quote is anchored to its passage (or range) as a whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from .annotations import Annotation
+from .model import Document
+
+QUOTE_THRESHOLD = 0.75
+SCORE_THRESHOLD = 0.75
+AMBIGUITY_MARGIN = 0.05
+# Context weighs half as much per character as the quote itself.
+CONTEXT_WEIGHT = 0.5
+# A masked-out span cannot be found again when looking for a runner-up.
+_MASK = "\0"
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where an annotation landed."""
+
+    annotation: Annotation
+    status: str  # "exact", "fuzzy", "passage" (no quote) or "failed"
+    passage: str  # the current ID of the passage it is shown with
+    witness: str | None = None
+    start: int | None = None  # offsets of the quote in that passage's text
+    end: int | None = None
+    found: str | None = None  # the text at the span
+    score: float = 1.0
+    message: str = ""
+
+    @property
+    def anchored(self) -> bool:
+        return self.status != "failed"
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    passage: str
+    start: int
+    end: int
+    quote_similarity: float
+    score: float
+
+
+def anchor_annotation(annotation: Annotation, document: Document) -> Anchor:
+    """Anchor one annotation (already checked by the loader) in its document."""
+    target = annotation.target
+    first = document.resolve(target.passage.first) or target.passage.first
+    if target.quote is None:
+        return Anchor(annotation, "passage", first, target.witness)
+    witness_id = target.witness or document.witnesses[0].id
+    witness = document.witness(witness_id)
+    assert witness is not None
+    passages = _passages_in_range(document, first, target.passage.last)
+    texts = {p: s.text for p in passages if (s := witness.segment(p)) is not None}
+    quote, prefix, suffix = target.quote, target.prefix or "", target.suffix or ""
+
+    exact = [(p, i) for p, text in texts.items() for i in _occurrences(text, quote)]
+    if len(exact) == 1:
+        passage, start = exact[0]
+        return Anchor(annotation, "exact", passage, witness_id, start, start + len(quote), quote)
+    if exact:
+        ranked = sorted(
+            ((_context_similarity(texts[p], i, i + len(quote), prefix, suffix), p, i) for p, i in exact),
+            reverse=True,
+        )
+        if ranked[0][0] > ranked[1][0]:
+            _, passage, start = ranked[0]
+            return Anchor(annotation, "exact", passage, witness_id, start, start + len(quote), quote)
+        return _failed(
+            annotation,
+            first,
+            witness_id,
+            f"quote '{quote}' occurs {len(exact)} times in the target; add a prefix or suffix (the words just "
+            "before or after it) to say which",
+        )
+
+    candidates = sorted(
+        (c for p, text in texts.items() for c in _fuzzy_candidates(p, text, quote, prefix, suffix)),
+        key=lambda c: c.score,
+        reverse=True,
+    )
+    where = f"passage{'s' if len(texts) > 1 else ''} {', '.join(texts)} of {witness_id}"
+    if not candidates:
+        return _failed(annotation, first, witness_id, f"quote not found in {where}: '{quote}'")
+    best = candidates[0]
+    found = texts[best.passage][best.start : best.end]
+    if best.quote_similarity < QUOTE_THRESHOLD or best.score < SCORE_THRESHOLD:
+        return _failed(
+            annotation,
+            first,
+            witness_id,
+            f"quote not found in {where}: '{quote}' (the closest text, '{found}', is only "
+            f"{best.quote_similarity:.0%} similar); copy the quote again from the passage",
+        )
+    rival = next((c for c in candidates[1:] if best.score - c.score < AMBIGUITY_MARGIN), None)
+    if rival is not None:
+        other = texts[rival.passage][rival.start : rival.end]
+        return _failed(
+            annotation,
+            first,
+            witness_id,
+            f"quote drifted and now matches two places equally well ('{found}' and '{other}'); "
+            "copy the quote again from the passage, with a prefix or suffix",
+        )
+    return Anchor(
+        annotation,
+        "fuzzy",
+        best.passage,
+        witness_id,
+        best.start,
+        best.end,
+        found,
+        best.score,
+        f"quote drifted: update it to '{found}' (passage {best.passage}, {best.quote_similarity:.0%} similar)",
+    )
+
+
+def _failed(annotation: Annotation, passage: str, witness: str, message: str) -> Anchor:
+    return Anchor(annotation, "failed", passage, witness, score=0.0, message=message)
+
+
+def _passages_in_range(document: Document, first: str, last: str | None) -> list[str]:
+    order = document.segment_ids
+    if last is None:
+        return [first]
+    last = document.resolve(last) or last
+    return order[order.index(first) : order.index(last) + 1]
+
+
+def _occurrences(text: str, quote: str) -> list[int]:
+    found, start = [], text.find(quote)
+    while start != -1:
+        found.append(start)
+        start = text.find(quote, start + 1)
+    return found
+
+
+def _similarity(a: str, b: str) -> float:
+    return Levenshtein.normalized_similarity(a, b)
+
+
+def _context_similarity(text: str, start: int, end: int, prefix: str, suffix: str) -> float:
+    """How well the text around [start, end) matches prefix and suffix (1.0 with no context given)."""
+    scores, weights = [], []
+    if prefix:
+        scores.append(_similarity(prefix, text[max(0, start - len(prefix)) : start]))
+        weights.append(len(prefix))
+    if suffix:
+        scores.append(_similarity(suffix, text[end : end + len(suffix)]))
+        weights.append(len(suffix))
+    if not weights:
+        return 1.0
+    return sum(s * w for s, w in zip(scores, weights, strict=True)) / sum(weights)
+
+
+def _fuzzy_candidates(passage: str, text: str, quote: str, prefix: str, suffix: str) -> list[_Candidate]:
+    """The best approximate occurrence of `quote` in `text`, and the runner-up once it is masked out."""
+    found = []
+    masked = text
+    for _ in range(2):
+        alignment = fuzz.partial_ratio_alignment(quote, masked)
+        if alignment is None or alignment.score == 0:
+            break
+        start, end = _refine(masked, quote, alignment.dest_start, alignment.dest_end)
+        if start >= end:
+            break
+        quote_similarity = _similarity(quote, masked[start:end])
+        context = _context_similarity(text, start, end, prefix, suffix)
+        context_weight = CONTEXT_WEIGHT * (len(prefix) + len(suffix))
+        score = (quote_similarity * len(quote) + context * context_weight) / (len(quote) + context_weight)
+        found.append(_Candidate(passage, start, end, quote_similarity, score))
+        masked = masked[:start] + _MASK * (end - start) + masked[end:]
+    return found
+
+
+def _refine(text: str, quote: str, start: int, end: int) -> tuple[int, int]:
+    """The span near [start, end) most similar to the quote, preferring the shortest on ties."""
+    slack = max(2, len(quote) // 3)
+    best = (-1.0, 0, start, end)
+    for s in range(max(0, start - slack), min(len(text), start + slack) + 1):
+        for e in range(max(s + 1, end - slack), min(len(text), end + slack) + 1):
+            if _MASK in text[s:e]:
+                continue
+            similarity = _similarity(quote, text[s:e])
+            key = (similarity, -(e - s), s, e)
+            if key > best:
+                best = key
+    return best[2], best[3]

@@ -1,0 +1,282 @@
+"""Loading `annotations/<document-id>/*.yaml` into `Annotation` objects, reporting every mistake.
+
+Each file is checked against annotations/annotation.schema.json annotation by
+annotation, so one malformed note never hides the problems of the others.
+Then each annotation is checked against the corpus: its folder and document,
+its passages (with the nearest existing IDs suggested), its witness, its
+references, its date, its id (unique across all files) and its body (no
+unsafe HTML). Quotes are checked later, when they are anchored (anchoring.py).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import re
+from pathlib import Path
+from typing import Any
+
+from .annotations import Annotation, PassageRef, Target
+from .model import Corpus, Document, Source
+from .note_body import unsafe_html
+from .problems import Problems, did_you_mean
+from .schema import check_against_schema, definition, load_schema
+from .yamlsource import YamlFile, load_yaml
+
+ANNOTATIONS_FOLDER = "annotations"
+ANNOTATION_SCHEMA = "annotation.schema.json"
+# Folders of annotations/ that hold other kinds of data, not one document's notes.
+OTHER_DATA_FOLDERS = {"glossary", "timeline"}
+YAML_SUFFIXES = {".yaml", ".yml"}
+# The schema checks the form of a date; this only decides whether to check it is a real day.
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def load_annotations(root: Path, corpus: Corpus, problems: Problems) -> list[Annotation]:
+    """Every annotation under `root/annotations` that can be placed, in folder, file and written order.
+
+    Every problem is reported (errors fail the build). An annotation whose
+    target cannot be placed (unknown document, passage or witness) is not
+    returned; one with other problems is, so that its quote is still checked
+    and the contributor sees all of its problems in one run.
+    """
+    folder = root / ANNOTATIONS_FOLDER
+    if not folder.is_dir():
+        return []
+    schema = load_schema(folder / ANNOTATION_SCHEMA)
+    annotations: list[Annotation] = []
+    first_use: dict[str, Annotation] = {}
+    for entry in sorted(folder.iterdir()):
+        if not entry.is_dir() or entry.name.startswith(".") or entry.name in OTHER_DATA_FOLDERS:
+            continue
+        document = corpus.document(entry.name)
+        if document is None:
+            problems.error(
+                entry,
+                0,
+                f"no document '{entry.name}' in sources/: each folder of annotations/ is named after the document "
+                f"its notes are on{_document_hint(entry.name, corpus)}",
+            )
+            continue
+        for path in sorted(entry.iterdir()):
+            if path.suffix not in YAML_SUFFIXES:
+                if path.name != "README.md" and not path.name.startswith("."):
+                    problems.error(path, 0, "only .yaml files of annotations belong here (and a README.md)")
+                continue
+            for annotation in _load_file(path, schema, problems):
+                placeable = _check(annotation, document, corpus, problems)
+                if annotation.id in first_use:
+                    first = first_use[annotation.id]
+                    problems.error(
+                        path,
+                        annotation.line_of("id"),
+                        f"duplicate annotation id '{annotation.id}' (first used at "
+                        f"{problems.display_path(first.path or '')}:{first.line_of('id')}); give each note its own id",
+                    )
+                    continue
+                first_use[annotation.id] = annotation
+                if placeable:
+                    annotations.append(annotation)
+    return annotations
+
+
+def _load_file(path: Path, schema: dict[str, Any], problems: Problems) -> list[Annotation]:
+    source = load_yaml(path, problems)
+    if source is None:
+        return []
+    # The file's outline first (a mapping with an `annotations:` list), then each annotation.
+    outline = copy.deepcopy(schema)
+    outline["properties"]["annotations"]["items"] = {}
+    if not check_against_schema(source, outline, problems):
+        return []
+    item_schema = definition(schema, "annotation")
+    annotations = []
+    for index in range(len(source.data["annotations"])):
+        check_against_schema(source, item_schema, problems, at=("annotations", index))
+        # Even after a format problem, go on with what can be read, so the
+        # contributor also learns whether the passage and quote are right.
+        annotation = _build(source, index, schema)
+        if annotation is not None:
+            annotations.append(annotation)
+    return annotations
+
+
+def _text(data: dict[str, Any], key: str, default: str = "") -> str:
+    value = data.get(key, default)
+    return value if isinstance(value, str) else default
+
+
+def _build(source: YamlFile, index: int, schema: dict[str, Any]) -> Annotation | None:
+    """The annotation as far as it can be read; None when its id or target cannot be."""
+    data = source.data["annotations"][index]
+    target = data.get("target") if isinstance(data, dict) else None
+    if not isinstance(target, dict) or not isinstance(data.get("id"), str):
+        return None
+    document_id, passage = target.get("document"), target.get("passage")
+    target_schema = schema["$defs"]["target"]["properties"]
+    if not isinstance(document_id, str) or not isinstance(passage, str):
+        return None
+    if not re.fullmatch(target_schema["passage"]["pattern"], passage):
+        return None
+    ref_pattern = schema["$defs"]["annotation"]["properties"]["refs"]["items"]["pattern"]
+    refs = data.get("refs") if isinstance(data.get("refs"), list) else []
+    sources = data.get("sources") if isinstance(data.get("sources"), list) else []
+    prefix = ("annotations", index)
+    return Annotation(
+        id=data["id"],
+        target=Target(
+            passage=PassageRef.parse("#" + passage, document_id),
+            witness=target.get("witness") if isinstance(target.get("witness"), str) else None,
+            quote=target.get("quote") if isinstance(target.get("quote"), str) else None,
+            prefix=target.get("prefix") if isinstance(target.get("prefix"), str) else None,
+            suffix=target.get("suffix") if isinstance(target.get("suffix"), str) else None,
+        ),
+        type=_text(data, "type"),
+        body=_text(data, "body"),
+        author=_text(data, "author"),
+        date=_text(data, "date"),
+        language=_text(data, "language", "en"),
+        # A ref that breaks the format was reported by the schema check; keep the rest.
+        refs=[PassageRef.parse(r, document_id) for r in refs if isinstance(r, str) and re.fullmatch(ref_pattern, r)],
+        tags=[t for t in data.get("tags", []) if isinstance(t, str)] if isinstance(data.get("tags"), list) else [],
+        sources=[
+            Source(s["title"], s["supports"], s.get("url"), s.get("note"))
+            for s in sources
+            if isinstance(s, dict) and isinstance(s.get("title"), str) and isinstance(s.get("supports"), str)
+        ],
+        path=source.path,
+        line=source.line_of(prefix),
+        field_lines={key[2:]: line for key, line in source.lines.items() if key[:2] == prefix and len(key) > 2},
+    )
+
+
+def _check(annotation: Annotation, folder_document: Document, corpus: Corpus, problems: Problems) -> bool:
+    """Report the annotation's problems with the corpus; True when its target can be placed."""
+    path = annotation.path or Path()
+    target = annotation.target
+    document = corpus.document(target.passage.document)
+    if document is None:
+        problems.error(
+            path,
+            annotation.line_of("target", "document"),
+            f"unknown document '{target.passage.document}'{_document_hint(target.passage.document, corpus)}",
+        )
+        return False
+    if document is not folder_document:
+        problems.error(
+            path,
+            annotation.line_of("target", "document"),
+            f"a note on '{document.id}' is in the folder of '{folder_document.id}': move it to "
+            f"annotations/{document.id}/, or correct target.document",
+        )
+    errors_before = len(problems.errors)
+    _check_passages(target.passage, document, path, annotation.line_of("target", "passage"), problems)
+    _check_witness(annotation, document, path, problems)
+    placeable = len(problems.errors) == errors_before
+    for index, ref in enumerate(annotation.refs):
+        line = annotation.line_of("refs", index)
+        ref_document = corpus.document(ref.document)
+        if ref_document is None:
+            problems.error(
+                path,
+                line,
+                f"refs: unknown document '{ref.document}'{_document_hint(ref.document, corpus)}",
+            )
+            continue
+        _check_passages(ref, ref_document, path, line, problems, what="refs: ")
+    if annotation.type == "cross-reference" and not annotation.refs:
+        problems.error(
+            path,
+            annotation.line_of("type"),
+            "a cross-reference needs refs: list the passages it connects, as <document-id>#<passage>",
+        )
+    if DATE.fullmatch(annotation.date):
+        try:
+            datetime.date.fromisoformat(annotation.date)
+        except ValueError as exc:
+            problems.error(path, annotation.line_of("date"), f"date '{annotation.date}' is not a real date ({exc})")
+    findings = unsafe_html(annotation.body)
+    if findings:
+        problems.error(
+            path,
+            annotation.line_of("body"),
+            f"body has unsafe HTML: {'; '.join(findings)}; write Markdown instead "
+            "(links as [text](https://...), emphasis as *text*)",
+        )
+    return placeable
+
+
+def _check_passages(
+    ref: PassageRef, document: Document, path: Path, line: int, problems: Problems, what: str = ""
+) -> None:
+    order = document.segment_ids
+    positions = []
+    for passage in (ref.first, ref.last):
+        if passage is None:
+            continue
+        current = document.resolve(passage)
+        if current is None:
+            problems.error(path, line, f"{what}{_unknown_passage(passage, document)}")
+            continue
+        if current != passage:
+            problems.warning(
+                path, line, f"{what}passage '{passage}' of {document.id} was renamed '{current}': write '{current}'"
+            )
+        positions.append(order.index(current))
+    if len(positions) == 2 and positions[0] >= positions[1]:
+        problems.error(
+            path, line, f"{what}range '{ref.fragment}' runs backwards: write the earlier passage first (first~last)"
+        )
+
+
+def _document_hint(name: str, corpus: Corpus) -> str:
+    ids = [d.id for d in corpus.documents]
+    return did_you_mean(name, ids) or f"; the documents are {', '.join(ids)}"
+
+
+def _unknown_passage(passage: str, document: Document) -> str:
+    ids = document.segment_ids
+    hint = did_you_mean(passage, ids)
+    if not hint:
+        sample = ", ".join(ids[:8]) + (", ..." if len(ids) > 8 else "")
+        hint = f"; its passages are {sample} (each page shows them beside the passages)"
+    return f"no passage '{passage}' in {document.id}{hint}"
+
+
+def _check_witness(annotation: Annotation, document: Document, path: Path, problems: Problems) -> None:
+    target = annotation.target
+    line = annotation.line_of("target", "witness")
+    witness_ids = [w.id for w in document.witnesses]
+    if target.witness is not None:
+        witness = document.witness(target.witness)
+        if witness is None:
+            problems.error(
+                path,
+                line,
+                f"no witness '{target.witness}' in {document.id}; its witnesses are {', '.join(witness_ids)}"
+                f"{did_you_mean(target.witness, witness_ids)}",
+            )
+            return
+        for passage in (target.passage.first, target.passage.last):
+            current = document.resolve(passage) if passage else None
+            if current and witness.segment(current) is None:
+                reason = witness.missing.get(current)
+                problems.error(
+                    path,
+                    line,
+                    f"witness '{witness.id}' has no passage '{current}'"
+                    + (f" ({reason})" if reason else "")
+                    + f"; choose another witness: {', '.join(w for w in witness_ids if w != witness.id)}",
+                )
+    elif target.quote is not None and len(witness_ids) > 1:
+        problems.error(
+            path,
+            annotation.line_of("target", "quote"),
+            f"a quote needs target.witness, the text it is quoted from: one of {', '.join(witness_ids)}",
+        )
+    if target.quote is None and (target.prefix is not None or target.suffix is not None):
+        problems.error(
+            path,
+            annotation.line_of("target", "prefix" if target.prefix is not None else "suffix"),
+            "prefix and suffix only place a quote: add target.quote, or remove them",
+        )

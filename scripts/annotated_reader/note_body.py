@@ -1,0 +1,79 @@
+"""Annotation bodies: Markdown in, safe HTML out, and unsafe HTML named as a problem.
+
+Bodies are written by contributors and shown on every page of the site, so
+two things happen. First, `unsafe_html` lists everything in the rendered body
+that is not plain prose markup (scripts, iframes, images, styles, event
+handlers, `javascript:` links...), so that the contributor gets an error
+saying what to remove. Second, `render_body` always passes the HTML through
+nh3 (the Ammonia sanitiser) with the same allow-list, so nothing unsafe can
+reach a page even if a check were skipped.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import markdown
+import nh3
+
+# Prose markup only. No images: they would load from other hosts.
+ALLOWED_TAGS = {
+    "p", "br", "em", "strong", "i", "b", "code", "pre", "blockquote", "ul", "ol", "li",
+    "a", "sup", "sub", "span", "abbr", "q", "cite", "hr", "dl", "dt", "dd",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"},
+    "abbr": {"title"},
+    "*": {"lang"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def render_body(body: str) -> str:
+    """The body's Markdown as sanitised HTML."""
+    html = markdown.markdown(body, extensions=["sane_lists"])
+    attributes = {tag: ALLOWED_ATTRIBUTES.get(tag, set()) | ALLOWED_ATTRIBUTES["*"] for tag in ALLOWED_TAGS}
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=attributes,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def unsafe_html(body: str) -> list[str]:
+    """What the body's rendered HTML contains that a note may not: one description per finding."""
+    finder = _UnsafeFinder()
+    finder.feed(markdown.markdown(body, extensions=["sane_lists"]))
+    finder.close()
+    return finder.findings
+
+
+class _UnsafeFinder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.findings: list[str] = []
+
+    def _add(self, finding: str) -> None:
+        if finding not in self.findings:
+            self.findings.append(finding)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            what = "images" if tag == "img" else f"<{tag}>"
+            self._add(f"{what} not allowed")
+            return
+        allowed = ALLOWED_ATTRIBUTES.get(tag, set()) | ALLOWED_ATTRIBUTES["*"]
+        for name, value in attrs:
+            if name not in allowed:
+                self._add(f"attribute '{name}' on <{tag}> not allowed")
+            elif name == "href" and value is not None:
+                scheme = urlsplit(value.strip()).scheme.lower()
+                if scheme and scheme not in URL_SCHEMES:
+                    self._add(f"'{scheme}:' links not allowed")
+
+    def handle_comment(self, data: str) -> None:
+        self._add("HTML comments not allowed")
