@@ -10,7 +10,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from annotated_reader.pipeline import check_sources
-from conftest import ROOT, build_site, copy_project, renamed_passage_project
+from conftest import FIXTURES, ROOT, build_site, copy_project, renamed_passage_project
 
 
 def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -35,7 +35,50 @@ def test_check_outside_a_project_says_where_to_run_it(tmp_path: Path) -> None:
 def test_mkdocs_build_strict_of_the_repository(site_build: tuple[Path, str]) -> None:
     site, log = site_build
     assert "annotated-reader: 5 documents checked, 54 aligned passages" in log
+    match = re.search(r"annotated-reader: (\d+) annotations: (\d+) quotes anchored exactly, 0 fuzzily, 0 failed; "
+                      r"(\d+) on whole passages; (\d+) notes rendered", log)  # fmt: skip
+    assert match, log
+    annotations, exact, whole, rendered = map(int, match.groups())
+    assert annotations == exact + whole == rendered >= 40
     assert (site / "index.html").exists()
+
+
+def _drifted_small_project(tmp_path: Path) -> Path:
+    project = copy_project(FIXTURES / "small", tmp_path / "project")
+    # As if the note were written before a typo in the text was corrected.
+    notes = project / "annotations/2001-sample-bilingual/notes.yaml"
+    notes.write_text(
+        notes.read_text(encoding="utf-8").replace("quote: for tests only", "quote: for test only"), "utf-8"
+    )
+    return project
+
+
+def test_a_drifted_quote_renders_and_warns_and_fails_a_strict_build(tmp_path: Path) -> None:
+    project = _drifted_small_project(tmp_path)
+    result = _run("-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert (
+        "annotations/2001-sample-bilingual/notes.yaml:9: warning: annotation 'sample-quote-en': quote drifted: "
+        "update it to 'for tests only'" in result.stderr
+    )
+    assert "1 fuzzily, 0 failed" in result.stderr and "4 notes rendered" in result.stderr
+    page = (tmp_path / "site/documents/2001-sample-bilingual/en/index.html").read_text(encoding="utf-8")
+    note = BeautifulSoup(page, "html.parser").find(id="note-sample-quote-en")
+    assert note["data-anchoring"] == "fuzzy"
+    mark = note.find_parent(class_="ar-row").select_one("mark.ar-quote")
+    assert mark.get_text() == "for tests only"
+    strict = _run("-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "strict"), cwd=project)
+    assert strict.returncode != 0
+
+
+def test_mkdocs_build_fails_on_a_broken_annotation_naming_file_and_line(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "small", tmp_path / "project")
+    notes = project / "annotations/2001-sample-bilingual/notes.yaml"
+    notes.write_text(notes.read_text(encoding="utf-8").replace('passage: "2.3"', 'passage: "2.4"'), "utf-8")
+    result = _run("-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site"), cwd=project)
+    assert result.returncode != 0
+    assert "annotations/2001-sample-bilingual/notes.yaml:21: no passage '2.4' in 2001-sample-bilingual" in result.stderr
+    assert "error(s) in sources/ or annotations/" in result.stderr
 
 
 def test_mkdocs_build_fails_on_a_broken_source_naming_file_and_line(tmp_path: Path) -> None:
