@@ -17,6 +17,7 @@ SCHEMAS = (
     "sources/document.schema.json",
     "sources/seeds/removed.schema.json",
     "annotations/annotation.schema.json",
+    "annotations/glossary/term.schema.json",
 )
 
 

@@ -23,11 +23,13 @@ from mkdocs.structure.pages import Page
 
 from .alignment import align_corpus
 from .annotation_index import INDEX_URI, render_annotation_index
+from .glossary_pages import INDEX_URI as GLOSSARY_URI
+from .glossary_pages import render_glossary_index
 from .model import Corpus
 from .notes import NoteIndex
 from .pages import build_pages, render_corpus_list
 from .pipeline import check_project
-from .search import check_segmenter, load_search_terms
+from .search import add_search_terms, check_segmenter, load_search_terms
 from .web_annotation import export_document, export_path
 
 log = logging.getLogger("mkdocs.plugins.annotated_reader")
@@ -60,6 +62,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
                 "fix them, or run 'python -m annotated_reader check' to see them again"
             )
         self.corpus = checked.corpus
+        self.checked = checked
         self.notes = NoteIndex.build(self.corpus, checked.anchors)
         placed = sum(len(notes) for notes in self.notes.by_document.values())
         log.info(f"annotated-reader: {checked.anchor_summary()}; {placed} notes rendered")
@@ -67,6 +70,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             # Never let a note vanish from the site without the build saying so.
             raise PluginError(f"{len(checked.annotations)} annotations but {placed} notes placed on pages")
         terms = load_search_terms(self.root / "annotations" / "search-terms.txt")
+        terms += add_search_terms(form for term in checked.terms for form in term.zh_forms)
         log.info(f"annotated-reader: {terms} terms kept whole by the Chinese search segmenter")
         aligned = sum(report.aligned for report in align_corpus(self.corpus))
         log.info(f"annotated-reader: {len(self.corpus.documents)} documents checked, {aligned} aligned passages")
@@ -84,12 +88,16 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         nav.insert(1 if nav else 0, {"Documents": documents})
         nav = [entry for entry in nav if not (isinstance(entry, dict) and "Annotations" in entry)]
         nav.insert(2 if len(nav) > 1 else len(nav), {"Annotations": INDEX_URI})
+        nav = [entry for entry in nav if not (isinstance(entry, dict) and "Glossary" in entry)]
+        nav.insert(3 if len(nav) > 2 else len(nav), {"Glossary": GLOSSARY_URI})
         config.nav = nav
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for page in build_pages(self.corpus, self.notes):
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         files.append(File.generated(config, INDEX_URI, content=render_annotation_index(self.notes)))
+        glossary = render_glossary_index(self.checked.terms, self.corpus, self.checked.occurrences)
+        files.append(File.generated(config, GLOSSARY_URI, content=glossary))
         for document in self.corpus.documents:
             if self.notes.count(document):
                 content = export_document(self.notes, document, config.site_url)

@@ -1,4 +1,4 @@
-"""The whole pipeline, one stage per step: load -> validate -> anchor (-> render).
+"""The whole pipeline, one stage per step: load -> validate -> anchor -> link terms (-> render).
 
 Each stage reports into one `Problems` collector so that a run shows every
 mistake at once; callers decide what to do when there are errors (the
@@ -14,6 +14,8 @@ from .anchoring import Anchor, anchor_annotation
 from .annotation_loader import load_annotations
 from .annotations import Annotation
 from .fidelity import Piece, check_fidelity
+from .glossary import Occurrence, Term, find_occurrences
+from .glossary_loader import load_glossary
 from .loader import load_corpus
 from .model import Corpus
 from .problems import Problems
@@ -29,6 +31,8 @@ class CheckedCorpus:
     reconstructions: dict[str, list[Piece]]
     annotations: list[Annotation] = field(default_factory=list)
     anchors: list[Anchor] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    occurrences: list[Occurrence] = field(default_factory=list)
 
     def anchor_counts(self) -> dict[str, int]:
         counts = {"exact": 0, "fuzzy": 0, "passage": 0, "failed": 0}
@@ -76,4 +80,7 @@ def check_project(root: Path) -> CheckedCorpus:
         anchors.append(anchor)
     checked.annotations = annotations
     checked.anchors = anchors
+    # Glossary: terms checked against the corpus, then found in every witness.
+    checked.terms = load_glossary(root, checked.corpus, problems)
+    checked.occurrences = find_occurrences(checked.corpus, checked.terms)
     return checked

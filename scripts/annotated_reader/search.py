@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -47,3 +48,14 @@ def load_search_terms(path: Path) -> int:
     # jieba keeps one global tokenizer, which the search plugin then uses.
     jieba.load_userdict(str(path))
     return sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
+def add_search_terms(forms: Iterable[str]) -> int:
+    """Teach jieba more terms (the glossary's Chinese forms); returns how many."""
+    import jieba
+
+    count = 0
+    for form in forms:
+        jieba.add_word(form, freq=100000)
+        count += 1
+    return count

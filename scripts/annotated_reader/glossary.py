@@ -1,0 +1,114 @@
+"""Glossary terms as typed objects, and finding their occurrences in the texts.
+
+A term has one Chinese form (plus optional other forms) and English forms:
+the preferred rendering and the variants the corpus's translations use.
+Occurrences are found per passage of every witness:
+
+- Chinese by **longest match**: at each position the longest form of any term
+  wins, so 失信联合惩戒 is one occurrence of its own term, not also one of 失信
+  and one of 联合惩戒. (Python-Markdown's `abbr` cannot do this: its `\\b`
+  boundaries never match inside Chinese text.)
+- English by **word boundary, case-insensitively**, longest form first, so
+  "joint disciplinary mechanism" is not also counted as "disciplinary".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Corpus, Source, nearest_line
+
+
+@dataclass(frozen=True)
+class Variant:
+    """An English rendering of a term, as the named witnesses write it."""
+
+    en: str
+    witnesses: tuple[str, ...]  # "<document-id>/<witness-id>"
+    note: str | None = None
+
+
+@dataclass
+class Term:
+    id: str
+    zh: str
+    pinyin: str
+    en: str
+    definition: str
+    author: str
+    date: str
+    variants: list[Variant] = field(default_factory=list)
+    definition_zh: str | None = None
+    match_zh: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    predecessors: list[str] = field(default_factory=list)
+    successors: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    path: Path | None = None
+    field_lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)
+
+    def line_of(self, *key_path: str | int) -> int:
+        return nearest_line(self.field_lines, key_path, 1)
+
+    @property
+    def zh_forms(self) -> list[str]:
+        return [self.zh, *self.match_zh]
+
+    @property
+    def en_forms(self) -> list[str]:
+        return list(dict.fromkeys([self.en, *(v.en for v in self.variants)]))
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One occurrence of a term in one passage of one witness."""
+
+    term: str
+    document: str
+    witness: str
+    passage: str
+    start: int
+    end: int
+    text: str  # the words as the witness writes them
+
+
+def _pattern(forms: dict[str, str], english: bool) -> re.Pattern[str] | None:
+    """One regex for all forms, longest first so that alternation prefers the longest match."""
+    if not forms:
+        return None
+    ordered = sorted(forms, key=lambda f: (-len(f), f))
+    alternatives = "|".join(re.escape(f) for f in ordered)
+    if english:
+        return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    return re.compile(alternatives)
+
+
+def find_occurrences(corpus: Corpus, terms: list[Term]) -> list[Occurrence]:
+    """Every occurrence of every term in every passage of every witness, in reading order."""
+    zh_forms: dict[str, str] = {}
+    en_forms: dict[str, str] = {}
+    for term in terms:
+        for form in term.zh_forms:
+            zh_forms.setdefault(form, term.id)
+        for form in term.en_forms:
+            en_forms.setdefault(form.lower(), term.id)
+    patterns = {True: _pattern(en_forms, True), False: _pattern(zh_forms, False)}
+    found = []
+    for document in corpus.documents:
+        for witness in document.witnesses:
+            english = not witness.language.startswith("zh")
+            pattern = patterns[english]
+            if pattern is None:
+                continue
+            forms = en_forms if english else zh_forms
+            for segment in witness.segments:
+                for match in pattern.finditer(segment.text):
+                    key = match.group(0).lower() if english else match.group(0)
+                    found.append(
+                        Occurrence(
+                            forms[key], document.id, witness.id, segment.id, match.start(), match.end(), match.group(0)
+                        )
+                    )
+    return found
