@@ -114,3 +114,20 @@ def test_glossary_mistakes_are_reported_with_file_and_line(small_project: Path, 
         "annotations/glossary/typo.yaml:13: unknown field 'definiton' in the file; did you mean 'definition' or "
         "'definition_zh'?",
     ]
+
+
+def test_every_term_is_on_the_glossary_page(site: Path, project: CheckedCorpus) -> None:
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup((site / "glossary" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert len(project.terms) >= 25
+    assert sorted(s["id"] for s in page.select("section.ar-term")) == sorted(f"term-{t.id}" for t in project.terms)
+    rows = page.select(".ar-glossary-table tbody tr")
+    assert [r.td.get_text() for r in rows] == sorted((t.en for t in project.terms), key=str.lower)
+    for term in project.terms:
+        section = page.find(id=f"term-{term.id}")
+        assert term.zh in section.h3.get_text() and term.pinyin in section.h3.get_text()
+        for variant in term.variants:
+            assert f"“{variant.en}”" in section.get_text()
+    joint = page.find(id="term-joint-punishment-for-untrustworthiness").select_one(".ar-term-counts").get_text()
+    assert "2022 Opinions: " in joint and "2007 Opinions: " in joint

@@ -66,6 +66,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         self.notes = NoteIndex.build(self.corpus, checked.anchors)
         placed = sum(len(notes) for notes in self.notes.by_document.values())
         log.info(f"annotated-reader: {checked.anchor_summary()}; {placed} notes rendered")
+        log.info(f"annotated-reader: {len(checked.terms)} glossary terms, {len(checked.occurrences)} occurrences")
         if placed != len(checked.annotations):
             # Never let a note vanish from the site without the build saying so.
             raise PluginError(f"{len(checked.annotations)} annotations but {placed} notes placed on pages")
