@@ -177,3 +177,12 @@ def test_check_prints_them_all_and_fails(broken_annotations: Path) -> None:
     errors = sum(1 for *_, severity, _ in EXPECTED if severity == "error")
     assert result.stderr.splitlines()[-1] == f"checked 2 documents and 7 annotations: {errors} error(s), 1 warning(s)"
     assert len(result.stderr.splitlines()) == len(EXPECTED) + 1
+
+
+def test_a_note_file_in_the_wrong_place_is_not_ignored(small_project: Path, tmp_path: Path) -> None:
+    project = copy_project(small_project, tmp_path / "project")
+    shutil.copy(project / "annotations/2002-sample-notice/notes.yaml", project / "annotations/notes.yaml")
+    assert [str(p) for p in check_project(project).problems] == [
+        "annotations/notes.yaml: unexpected file at the top of annotations/: notes go in annotations/<document-id>/, "
+        "glossary terms in annotations/glossary/"
+    ]

@@ -17,6 +17,13 @@ def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, *args], cwd=cwd, capture_output=True, text=True, check=False)
 
 
+def _failed_strict_build(project: Path, site: Path) -> str:
+    """Build `project` with --strict, require the build to fail, and return its log."""
+    result = _run("-m", "mkdocs", "build", "--strict", "--site-dir", str(site), cwd=project)
+    assert result.returncode != 0
+    return result.stderr
+
+
 def test_check_prints_the_alignment_report_and_succeeds() -> None:
     result = _run("-m", "annotated_reader", "check")
     assert result.returncode == 0, result.stderr
@@ -67,29 +74,26 @@ def test_a_drifted_quote_renders_and_warns_and_fails_a_strict_build(tmp_path: Pa
     assert note["data-anchoring"] == "fuzzy"
     mark = note.find_parent(class_="ar-row").select_one("mark.ar-quote")
     assert mark.get_text() == "for tests only"
-    strict = _run("-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "strict"), cwd=project)
-    assert strict.returncode != 0
+    _failed_strict_build(project, tmp_path / "strict")
 
 
 def test_mkdocs_build_fails_on_a_broken_annotation_naming_file_and_line(tmp_path: Path) -> None:
     project = copy_project(FIXTURES / "small", tmp_path / "project")
     notes = project / "annotations/2001-sample-bilingual/notes.yaml"
     notes.write_text(notes.read_text(encoding="utf-8").replace('passage: "2.3"', 'passage: "2.4"'), "utf-8")
-    result = _run("-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site"), cwd=project)
-    assert result.returncode != 0
-    assert "annotations/2001-sample-bilingual/notes.yaml:21: no passage '2.4' in 2001-sample-bilingual" in result.stderr
-    assert "error(s) in sources/ or annotations/" in result.stderr
+    log = _failed_strict_build(project, tmp_path / "site")
+    assert "annotations/2001-sample-bilingual/notes.yaml:21: no passage '2.4' in 2001-sample-bilingual" in log
+    assert "error(s) in sources/ or annotations/" in log
 
 
 def test_mkdocs_build_fails_on_a_broken_source_naming_file_and_line(tmp_path: Path) -> None:
     project = copy_project(ROOT, tmp_path / "project")
     witness = project / "sources/2007-state-council-opinions/en-qa.txt"
     witness.write_text(witness.read_text(encoding="utf-8").replace("@4.p1 paragraph", "@4.p9 paragraph"), "utf-8")
-    result = _run("-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site"), cwd=project)
-    assert result.returncode != 0
-    assert "sources/2007-state-council-opinions/en-blog.txt:" in result.stderr
-    assert "passage '4.p1' has no counterpart in witness 'en-qa'" in result.stderr
-    assert "error(s) in sources/" in result.stderr
+    log = _failed_strict_build(project, tmp_path / "site")
+    assert "sources/2007-state-council-opinions/en-blog.txt:" in log
+    assert "passage '4.p1' has no counterpart in witness 'en-qa'" in log
+    assert "error(s) in sources/" in log
 
 
 def test_renamed_ids_resolve_through_aliases(tmp_path: Path) -> None:

@@ -131,3 +131,10 @@ def test_every_term_is_on_the_glossary_page(site: Path, project: CheckedCorpus) 
             assert f"“{variant.en}”" in section.get_text()
     joint = page.find(id="term-joint-punishment-for-untrustworthiness").select_one(".ar-term-counts").get_text()
     assert "2022 Opinions: " in joint and "2007 Opinions: " in joint
+
+
+def test_a_compound_of_glossary_terms_is_left_to_split_for_search() -> None:
+    from annotated_reader.search import dictionary_forms
+
+    forms = ["失信", "联合惩戒", "失信联合惩戒", "严重失信主体名单", "失信惩戒"]
+    assert dictionary_forms(forms) == ["严重失信主体名单", "失信", "失信惩戒", "联合惩戒"]

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from annotated_reader.pipeline import CheckedCorpus, check_sources
 
 VIEWS = {"": None, "zh": "zh", "en": "en"}
+OPINIONS_2022 = "documents/2022-high-quality-development-opinions/"
 
 
 def _passage_text(cell) -> str:
@@ -136,6 +137,12 @@ def test_search_index_segments_chinese_terms(site: Path) -> None:
     text = " ".join(doc["text"] for doc in index["docs"])
     for term in ("信用修复", "联合惩戒"):
         assert f"\u200b{term}\u200b" in text or term in text.split("\u200b"), term
+    # The passage that says 失信联合惩戒 is found by a search for 联合惩戒: the
+    # compound of two glossary terms is split into them, not kept whole.
+    opinions = " ".join(d["text"] for d in index["docs"] if d["location"].startswith(OPINIONS_2022))
+    assert "失信\u200b联合惩戒" in opinions and "\u200b失信联合惩戒\u200b" not in opinions
+    for term in ("严重失信主体名单", "信用修复"):
+        assert f"\u200b{term}\u200b" in opinions, term
 
 
 def test_sources_notes_and_published_copies_reach_the_page(built: tuple[Path, CheckedCorpus]) -> None:

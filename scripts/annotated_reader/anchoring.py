@@ -77,7 +77,7 @@ def anchor_annotation(annotation: Annotation, document: Document) -> Anchor:
     witness_id = target.witness or document.witnesses[0].id
     witness = document.witness(witness_id)
     assert witness is not None
-    passages = _passages_in_range(document, first, target.passage.last)
+    passages = document.passage_range(first, target.passage.last)
     texts = {p: s.text for p in passages if (s := witness.segment(p)) is not None}
     quote, prefix, suffix = target.quote, target.prefix or "", target.suffix or ""
 
@@ -144,14 +144,6 @@ def anchor_annotation(annotation: Annotation, document: Document) -> Anchor:
 
 def _failed(annotation: Annotation, passage: str, witness: str, message: str) -> Anchor:
     return Anchor(annotation, "failed", passage, witness, score=0.0, message=message)
-
-
-def _passages_in_range(document: Document, first: str, last: str | None) -> list[str]:
-    order = document.segment_ids
-    if last is None:
-        return [first]
-    last = document.resolve(last) or last
-    return order[order.index(first) : order.index(last) + 1]
 
 
 def _occurrences(text: str, quote: str) -> list[int]:

@@ -7,29 +7,17 @@ its type, the passage's citation label and the opening of its body.
 from __future__ import annotations
 
 import html
-import re
 from collections import defaultdict
 
 from .annotations import ANNOTATION_TYPES
 from .labels import citation_label
-from .note_body import render_body
+from .note_body import plain_summary
 from .notes import NoteIndex, PlacedNote
 from .web_annotation import export_path
 
 INDEX_URI = "annotations/index.md"
 # The index page is at annotations/, one folder below the site root.
 ROOT = "../"
-_TAG = re.compile(r"<[^>]+>")
-
-
-def summary_text(body: str, limit: int = 160) -> str:
-    """The body as plain text, cut after its first sentence or at `limit` characters."""
-    text = " ".join(html.unescape(_TAG.sub(" ", render_body(body))).split())
-    for end in (". ", "? ", "。", "？"):
-        cut = text.find(end)
-        if 0 < cut < limit:
-            return text[: cut + len(end)].strip()
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _entry(index: NoteIndex, note: PlacedNote, with_summary: bool = True) -> str:
@@ -43,7 +31,7 @@ def _entry(index: NoteIndex, note: PlacedNote, with_summary: bool = True) -> str
     return (
         f'<li class="ar-index-entry">{link} · <span class="ar-note-type">{html.escape(note.annotation.type_label)}'
         f'</span><br><span class="ar-index-summary" lang="{html.escape(note.annotation.language)}">'
-        f"{html.escape(summary_text(note.annotation.body))}</span>{tags}</li>"
+        f"{html.escape(plain_summary(note.annotation.body))}</span>{tags}</li>"
     )
 
 

@@ -27,6 +27,8 @@ ANNOTATIONS_FOLDER = "annotations"
 ANNOTATION_SCHEMA = "annotation.schema.json"
 # Folders of annotations/ that hold other kinds of data, not one document's notes.
 OTHER_DATA_FOLDERS = {"glossary", "timeline"}
+# Files that may stand at the top of annotations/ beside the folders.
+TOP_LEVEL_FILES = {"README.md", ANNOTATION_SCHEMA, "search-terms.txt"}
 YAML_SUFFIXES = {".yaml", ".yml"}
 # The schema checks the form of a date; this only decides whether to check it is a real day.
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -47,6 +49,14 @@ def load_annotations(root: Path, corpus: Corpus, problems: Problems) -> list[Ann
     annotations: list[Annotation] = []
     first_use: dict[str, Annotation] = {}
     for entry in sorted(folder.iterdir()):
+        if entry.is_file() and entry.name not in TOP_LEVEL_FILES and not entry.name.startswith("."):
+            # Never ignore a note file put in the wrong place.
+            problems.error(
+                entry,
+                0,
+                "unexpected file at the top of annotations/: notes go in annotations/<document-id>/, "
+                "glossary terms in annotations/glossary/",
+            )
         if not entry.is_dir() or entry.name.startswith(".") or entry.name in OTHER_DATA_FOLDERS:
             continue
         document = corpus.document(entry.name)

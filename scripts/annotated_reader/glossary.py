@@ -15,6 +15,7 @@ Occurrences are found per passage of every witness:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,11 +75,14 @@ class Occurrence:
     text: str  # the words as the witness writes them
 
 
-def _pattern(forms: dict[str, str], english: bool) -> re.Pattern[str] | None:
-    """One regex for all forms, longest first so that alternation prefers the longest match."""
-    if not forms:
+def term_pattern(forms: Iterable[str], english: bool) -> re.Pattern[str] | None:
+    """One regex for all forms, longest first so that alternation prefers the longest match.
+
+    English forms match whole words in any case; Chinese forms match anywhere.
+    """
+    ordered = sorted(set(forms), key=lambda f: (-len(f), f))
+    if not ordered:
         return None
-    ordered = sorted(forms, key=lambda f: (-len(f), f))
     alternatives = "|".join(re.escape(f) for f in ordered)
     if english:
         return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
@@ -94,7 +98,7 @@ def find_occurrences(corpus: Corpus, terms: list[Term]) -> list[Occurrence]:
             zh_forms.setdefault(form, term.id)
         for form in term.en_forms:
             en_forms.setdefault(form.lower(), term.id)
-    patterns = {True: _pattern(en_forms, True), False: _pattern(zh_forms, False)}
+    patterns = {True: term_pattern(en_forms, True), False: term_pattern(zh_forms, False)}
     found = []
     for document in corpus.documents:
         for witness in document.witnesses:

@@ -10,10 +10,9 @@ Pinyin is generated with pypinyin when a term omits it.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from .glossary import Term, Variant
+from .glossary import Term, Variant, term_pattern
 from .model import Corpus, Source
 from .problems import Problems, did_you_mean
 from .schema import check_against_schema, load_schema
@@ -100,7 +99,8 @@ def _check_terms(terms: list[Term], corpus: Corpus, problems: Problems) -> None:
                 if witness is None:
                     problems.error(path, line, f"variants: no witness '{name}' in the corpus")
                     continue
-                words = re.compile(rf"(?<![\w-]){re.escape(variant.en)}(?![\w-])", re.IGNORECASE)
+                words = term_pattern([variant.en], english=True)
+                assert words is not None
                 if not any(words.search(segment.text) for segment in witness.segments):
                     problems.error(
                         path,

@@ -12,21 +12,12 @@ from collections import Counter
 
 from .glossary import Occurrence, Term
 from .model import Corpus
-from .note_body import render_body
+from .note_body import plain_summary, render_body
+from .site_urls import document_url
 from .sources_html import render_source_list
 
 INDEX_URI = "glossary/index.md"
 ROOT = "../"
-
-
-def first_sentence(text: str) -> str:
-    """The one-line definition: the definition's first sentence."""
-    plain = " ".join(text.split())
-    for end in (". ", "。"):
-        cut = plain.find(end)
-        if cut > 0:
-            return plain[: cut + len(end)].strip()
-    return plain
 
 
 def _counts(term: Term, corpus: Corpus, occurrences: list[Occurrence]) -> str:
@@ -34,7 +25,7 @@ def _counts(term: Term, corpus: Corpus, occurrences: list[Occurrence]) -> str:
     if not per_document:
         return "not found in the texts"
     return "; ".join(
-        f'<a href="{ROOT}documents/{d.id}/">{html.escape(d.short_title["en"])}</a>: {per_document[d.id]}'
+        f'<a href="{ROOT}{document_url(d.id)}">{html.escape(d.short_title["en"])}</a>: {per_document[d.id]}'
         for d in corpus.documents
         if per_document[d.id]
     )
@@ -81,7 +72,7 @@ def render_glossary_index(terms: list[Term], corpus: Corpus, occurrences: list[O
     rows = "".join(
         f'<tr><td><a href="#term-{html.escape(t.id)}">{html.escape(t.en)}</a></td>'
         f'<td lang="zh-Hans">{html.escape(t.zh)}</td><td>{html.escape(t.pinyin)}</td>'
-        f"<td>{html.escape(first_sentence(t.definition))}</td></tr>"
+        f"<td>{html.escape(plain_summary(t.definition, limit=300))}</td></tr>"
         for t in by_english
     )
     pinyin_list = "".join(

@@ -28,7 +28,7 @@ from .glossary_pages import render_glossary_index
 from .model import Corpus
 from .notes import NoteIndex
 from .pages import build_pages, render_corpus_list
-from .pipeline import check_project
+from .pipeline import CheckedCorpus, check_project
 from .search import add_search_terms, check_segmenter, load_search_terms
 from .web_annotation import export_document, export_path
 
@@ -46,7 +46,12 @@ class AnnotatedReaderConfig(Config):
 
 
 class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
-    corpus: Corpus
+    checked: CheckedCorpus
+    notes: NoteIndex
+
+    @property
+    def corpus(self) -> Corpus:
+        return self.checked.corpus
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
@@ -61,7 +66,6 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
                 f"{len(checked.problems.errors)} error(s) in sources/ or annotations/ (listed above); "
                 "fix them, or run 'python -m annotated_reader check' to see them again"
             )
-        self.corpus = checked.corpus
         self.checked = checked
         self.notes = NoteIndex.build(self.corpus, checked.anchors)
         placed = sum(len(notes) for notes in self.notes.by_document.values())

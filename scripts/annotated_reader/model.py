@@ -184,6 +184,15 @@ class Document:
                 previous = segment_id
         return ordered
 
+    def passage_range(self, first: str, last: str | None = None) -> list[str]:
+        """The current IDs of the passages from `first` to `last` (aliases followed), in reading order."""
+        first = self.resolve(first) or first
+        if last is None:
+            return [first]
+        order = self.segment_ids
+        last = self.resolve(last) or last
+        return order[order.index(first) : order.index(last) + 1]
+
     def resolve(self, segment_id: str) -> str | None:
         """The current ID for `segment_id`, following aliases of renamed IDs."""
         if segment_id in set(self.segment_ids):

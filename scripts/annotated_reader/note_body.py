@@ -11,6 +11,8 @@ reach a page even if a check were skipped.
 
 from __future__ import annotations
 
+import html
+import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -28,6 +30,7 @@ ALLOWED_ATTRIBUTES = {
     "*": {"lang"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+_TAG = re.compile(r"<[^>]+>")
 
 
 def render_body(body: str) -> str:
@@ -42,6 +45,16 @@ def render_body(body: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+
+
+def plain_summary(body: str, limit: int = 160) -> str:
+    """The body as plain text, cut after its first sentence, or at `limit` characters, for lists and tables."""
+    text = " ".join(html.unescape(_TAG.sub(" ", render_body(body))).split())
+    for end in (". ", "? ", "。", "？"):
+        cut = text.find(end)
+        if 0 < cut < limit:
+            return text[: cut + len(end)].strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def unsafe_html(body: str) -> list[str]:

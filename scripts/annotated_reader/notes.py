@@ -19,6 +19,7 @@ from .inline import Span, note_ref
 from .labels import citation_label
 from .model import Corpus, Document
 from .note_body import render_body
+from .site_urls import document_url
 from .sources_html import render_source_list
 
 
@@ -60,7 +61,8 @@ class NoteIndex:
             order = {segment_id: position for position, segment_id in enumerate(document.segment_ids)}
             ranked = sorted(by_document[document.id], key=lambda a: (order[a.passage], a.start or 0))
             for number, anchor in enumerate(ranked, start=1):
-                note = PlacedNote(anchor, number, passages_of(document, anchor.annotation.target.passage))
+                target = anchor.annotation.target.passage
+                note = PlacedNote(anchor, number, document.passage_range(target.first, target.last))
                 index.by_document[document.id].append(note)
                 index.at_passage[(document.id, anchor.passage)].append(note)
                 for passage in note.passages:
@@ -86,17 +88,7 @@ class NoteIndex:
 
     def note_url(self, note: PlacedNote, view_slug: str, root: str) -> str:
         document = note.annotation.target.passage.document
-        return f"{root}documents/{document}/{view_slug + '/' if view_slug else ''}#note-{note.id}"
-
-
-def passages_of(document: Document, ref: PassageRef) -> list[str]:
-    """The current IDs of every passage a reference covers, in reading order."""
-    first = document.resolve(ref.first) or ref.first
-    if ref.last is None:
-        return [first]
-    order = document.segment_ids
-    last = document.resolve(ref.last) or ref.last
-    return order[order.index(first) : order.index(last) + 1]
+        return f"{root}{document_url(document, view_slug)}#note-{note.id}"
 
 
 def ref_label(corpus: Corpus, ref: PassageRef, language: str) -> str:
@@ -164,8 +156,8 @@ def _note(index: NoteIndex, note: PlacedNote, view_slug: str, language: str, roo
     refs = ""
     if annotation.refs:
         links = "; ".join(
-            f'<a class="ar-xref" href="{root}documents/{ref.document}/{view_slug + "/" if view_slug else ""}'
-            f'#{escape(ref.fragment)}">{escape(ref_label(index.corpus, ref, language))}</a>'
+            f'<a class="ar-xref" href="{root}{document_url(ref.document, view_slug)}#{escape(ref.fragment)}">'
+            f"{escape(ref_label(index.corpus, ref, language))}</a>"
             for ref in annotation.refs
         )
         refs = f'<p class="ar-note-refs">See: {links}</p>'

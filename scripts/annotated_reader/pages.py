@@ -23,6 +23,7 @@ from .inline import render_marked_text
 from .labels import citation_label, passage_number
 from .model import Corpus, Document, Witness
 from .notes import NoteIndex, render_row_notes
+from .site_urls import document_url
 from .sources_html import render_source_list
 
 CONTRIBUTING_URL = "contributing/"
@@ -61,10 +62,9 @@ class GeneratedPage:
     markdown: str
 
 
-def document_url(document: Document, view: View | None = None) -> str:
+def view_url(document: Document, view: View | None = None) -> str:
     """Site-relative URL of a document view (directory URLs)."""
-    base = f"documents/{document.id}/"
-    return base + (f"{view.slug}/" if view and view.slug else "")
+    return document_url(document.id, view.slug if view else "")
 
 
 def build_pages(corpus: Corpus, notes: NoteIndex | None = None) -> list[GeneratedPage]:
@@ -297,7 +297,7 @@ def render_corpus_list(corpus: Corpus, notes: NoteIndex | None = None) -> str:
     for document in corpus.documents:
         witnesses = "; ".join(escape(witness_name(w)) for w in document.witnesses)
         views = " · ".join(
-            f'<a href="{document_url(document, view)}"'
+            f'<a href="{view_url(document, view)}"'
             + (' lang="zh-Hans"' if view.language == "zh" else "")
             + f">{escape(view.label)}</a>"
             for view in VIEWS
@@ -307,7 +307,7 @@ def render_corpus_list(corpus: Corpus, notes: NoteIndex | None = None) -> str:
         items.append(
             '<li class="ar-corpus-item">'
             f'<p class="ar-corpus-date">{date}</p>'
-            f'<p class="ar-corpus-title"><a href="{document_url(document)}">{escape(document.title["en"])}</a></p>'
+            f'<p class="ar-corpus-title"><a href="{view_url(document)}">{escape(document.title["en"])}</a></p>'
             f'<p class="ar-corpus-title-zh" lang="zh-Hans">{escape(document.title["zh"])}</p>'
             f'<p class="ar-corpus-meta">{_bilingual(document.issuer)}{number}</p>'
             f'<p class="ar-corpus-witnesses">Texts: {witnesses}</p>'

@@ -68,9 +68,9 @@ def check_project(root: Path) -> CheckedCorpus:
     annotations = load_annotations(root, checked.corpus, problems)
     anchors = []
     for annotation in annotations:
+        # The loader returns only annotations whose document, passages and witness exist.
         document = checked.corpus.document(annotation.target.passage.document)
-        if document is None:
-            continue
+        assert document is not None
         anchor = anchor_annotation(annotation, document)
         line = annotation.line_of("target", "quote")
         if anchor.status == "failed":

@@ -50,12 +50,33 @@ def load_search_terms(path: Path) -> int:
     return sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
 
 
+def dictionary_forms(forms: Iterable[str]) -> list[str]:
+    """The glossary forms to keep whole in the search index.
+
+    A form made entirely of other forms (失信联合惩戒 = 失信 + 联合惩戒) is left
+    to jieba to split into those parts: kept whole, it would hide them, and a
+    search for 联合惩戒 would miss every passage that says 失信联合惩戒.
+    """
+    unique = sorted(set(forms))
+    return [form for form in unique if not _made_of(form, set(unique) - {form})]
+
+
+def _made_of(text: str, parts: set[str]) -> bool:
+    """Whether `text` is a concatenation of two or more of `parts`."""
+    # ends[i]: the fewest parts that spell text[:i] (0 for the empty prefix).
+    ends: dict[int, int] = {0: 0}
+    for end in range(1, len(text) + 1):
+        counts = [ends[start] + 1 for start in ends if start < end and text[start:end] in parts]
+        if counts:
+            ends[end] = min(counts)
+    return ends.get(len(text), 0) >= 2
+
+
 def add_search_terms(forms: Iterable[str]) -> int:
-    """Teach jieba more terms (the glossary's Chinese forms); returns how many."""
+    """Teach jieba the glossary's Chinese forms (see `dictionary_forms`); returns how many."""
     import jieba
 
-    count = 0
-    for form in forms:
+    kept = dictionary_forms(forms)
+    for form in kept:
         jieba.add_word(form, freq=100000)
-        count += 1
-    return count
+    return len(kept)

@@ -18,6 +18,7 @@ from .annotations import PassageRef
 from .model import Document
 from .note_body import render_body
 from .notes import NoteIndex, PlacedNote
+from .site_urls import document_url
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 FRAGMENT_SPEC = "http://tools.ietf.org/rfc/rfc3986"
@@ -37,8 +38,8 @@ def export_path(document: Document) -> str:
 
 
 def _page(base: str, document_id: str, witness_language: str | None) -> str:
-    view = "zh/" if witness_language and witness_language.startswith("zh") else "en/" if witness_language else ""
-    return f"{base}documents/{document_id}/{view}"
+    view = "zh" if witness_language and witness_language.startswith("zh") else "en" if witness_language else ""
+    return base + document_url(document_id, view)
 
 
 def _fragment(ref: PassageRef) -> dict[str, Any]:

@@ -1,0 +1,13 @@
+"""Where generated pages live on the site: one place for every link to a document view.
+
+Links are directory URLs relative to the site root; callers prefix the path
+from their own page to the root ("../../", "../") so the site works under
+any base path.
+"""
+
+from __future__ import annotations
+
+
+def document_url(document_id: str, view_slug: str = "") -> str:
+    """Site-relative URL of a document view: "" is the parallel view, "zh" or "en" the others."""
+    return f"documents/{document_id}/" + (f"{view_slug}/" if view_slug else "")
