@@ -150,9 +150,11 @@ def test_search_finds_terms_in_both_languages(watched: Watched, query: str, expe
     links = watched.page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
     assert any(expected in link for link in links), links
     if len(query.split()) == 1:
-        # A single term ranks the page that contains it near the top; notes
-        # that discuss the term (on other pages, and the index) rank with it.
-        assert any(expected in link for link in links[:5]), links
+        # A single term ranks the page that contains it near the top, with
+        # the term's own page and the notes that discuss the term; a page's
+        # sections are results of their own, so pages are counted, not links.
+        pages = list(dict.fromkeys(link.split("#")[0] for link in links))
+        assert any(expected in page for page in pages[:5]), pages
 
 
 def test_phone_width_stacks_the_parallel_view(browser, base_url: str) -> None:
@@ -307,3 +309,110 @@ def test_notes_are_open_without_javascript(browser, base_url: str) -> None:
     assert page.page.is_visible(f"[id='{NOTE}'] .ar-note-body")
     assert page.in_view(NOTE)
     page.close()
+
+
+def _tab_to_term_link(page, start: str) -> str:
+    """Press Tab from `start` until a term link has the focus; its term id."""
+    page.focus(start)
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        term = page.evaluate(
+            "document.activeElement.classList.contains('ar-term-link') && document.activeElement.dataset.term"
+        )
+        if term:
+            return term
+    raise AssertionError(f"no term link reached by Tab from {start}")
+
+
+def test_keyboard_focus_on_a_term_shows_its_definition(watched: Watched, project) -> None:
+    watched.open(DOC + "#3.9")
+    page = watched.page
+    term_id = _tab_to_term_link(page, "[id='3.9'] .ar-permalink")
+    term = next(t for t in project.terms if t.id == term_id)
+    popup = page.locator("#ar-term-popup")
+    assert popup.is_visible() and popup.get_attribute("role") == "tooltip"
+    assert popup.get_attribute("data-term") == term_id
+    text = popup.inner_text()
+    assert term.zh in text and term.en in text and term.pinyin in text
+    # Beside the focused word, not somewhere else on the page.
+    link_box = page.evaluate("document.activeElement.getBoundingClientRect().toJSON()")
+    box = popup.bounding_box()
+    assert abs(box["y"] - link_box["bottom"]) < 12 or abs(box["y"] + box["height"] - link_box["top"]) < 12
+    # Screen readers get the same definition as the link's description.
+    described = page.evaluate(
+        "document.getElementById(document.activeElement.getAttribute('aria-describedby')).textContent"
+    )
+    assert term.en in described
+    page.keyboard.press("Escape")
+    assert popup.is_hidden()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/glossary/{term_id}/")
+    assert page.locator("h1").inner_text().rstrip("¶").strip() == term.en
+
+
+def test_hovering_a_term_shows_its_definition_until_the_pointer_leaves(watched: Watched) -> None:
+    watched.open(DOC + "#3.9")
+    page = watched.page
+    link = page.locator("[id='3.9'] .ar-cell[data-witness='en'] .ar-term-link").first
+    link.hover()
+    popup = page.locator("#ar-term-popup")
+    assert popup.is_visible()
+    # The pointer may move onto the pop-up (to follow its link) without losing it.
+    popup.hover()
+    page.wait_for_timeout(500)
+    assert popup.is_visible()
+    page.mouse.move(5, 450)
+    page.wait_for_timeout(500)
+    assert popup.is_hidden()
+
+
+def test_a_first_tap_shows_the_definition_and_a_second_opens_the_term(browser, base_url: str) -> None:
+    phone = Watched(browser, base_url, viewport={"width": 375, "height": 800}, has_touch=True, is_mobile=True)
+    phone.open(DOC + "#3.9")
+    page = phone.page
+    link = page.locator("[id='3.9'] .ar-cell[data-witness='zh'] .ar-term-link").first
+    term_id = link.get_attribute("data-term")
+    link.tap()
+    popup = page.locator("#ar-term-popup")
+    assert popup.is_visible() and page.url.endswith(DOC + "#3.9")
+    box = popup.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 375
+    page.tap("h1")  # tapping elsewhere closes it
+    assert popup.is_hidden()
+    link.tap()
+    assert popup.is_visible()
+    link.tap()
+    page.wait_for_url(f"**/glossary/{term_id}/")
+    phone.close()
+
+
+def test_without_javascript_a_term_is_a_link_to_its_page(browser, base_url: str) -> None:
+    plain = Watched(browser, base_url, java_script_enabled=False)
+    plain.open(DOC + "#3.9")
+    page = plain.page
+    assert page.locator(".ar-term-definitions").is_hidden()
+    link = page.locator("[id='3.9'] .ar-cell[data-witness='zh'] .ar-term-link").first
+    term_id = link.get_attribute("data-term")
+    link.click()
+    page.wait_for_url(f"**/glossary/{term_id}/")
+    assert page.locator("svg.ar-chart").is_visible()
+    plain.close()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_term_pages_read_at_desktop_and_phone_widths(browser, base_url: str, width: int, project) -> None:
+    reader = Watched(browser, base_url, viewport={"width": width, "height": 900})
+    page = reader.page
+    for path in ["glossary/", *(f"glossary/{t.id}/" for t in project.terms)]:
+        reader.open(path)
+        # Nothing wider than the screen: the reader never scrolls sideways.
+        assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), path
+    reader.open("glossary/credit-restoration/")
+    chart = page.locator("svg.ar-chart").bounding_box()
+    assert chart["width"] > 200 and chart["height"] > 40
+    # A concordance line opens its passage, highlighted, in its language's view.
+    page.locator(".ar-kwic[lang='zh-Hans'] .ar-kwic-keyword a").first.click()
+    page.wait_for_url("**/documents/2022-high-quality-development-opinions/zh/#3.9")
+    assert page.evaluate("document.querySelector(':target').id") == "3.9"
+    assert reader.in_view("3.9") and "3.9" in reader.highlighted()
+    reader.close()

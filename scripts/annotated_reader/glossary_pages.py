@@ -1,95 +1,60 @@
-"""The glossary index page: every term with Chinese, pinyin, English, definition, variants and counts.
+"""The glossary index page: every term with Chinese, pinyin, English, one-line definition and use.
 
-Terms are listed by English and again by pinyin; each entry has its full
-definition, the renderings the corpus's translations use (with the
-witnesses), how often it occurs in each document, and its sources.
+Terms are listed in a table by English and again grouped by the first
+letter of their pinyin; each links to its own page (term_pages.py). Each
+table row keeps the id `term-<id>`, so `glossary/#term-<id>` links work.
 """
 
 from __future__ import annotations
 
 import html
+import unicodedata
 from collections import Counter
+from itertools import groupby
 
 from .glossary import Occurrence, Term
-from .model import Corpus
-from .note_body import plain_summary, render_body
-from .site_urls import document_url
-from .sources_html import render_source_list
+from .note_body import plain_summary
+from .site_urls import term_url
 
 INDEX_URI = "glossary/index.md"
 ROOT = "../"
 
 
-def _counts(term: Term, corpus: Corpus, occurrences: list[Occurrence]) -> str:
-    per_document = Counter(o.document for o in occurrences if o.term == term.id)
-    if not per_document:
-        return "not found in the texts"
-    return "; ".join(
-        f'<a href="{ROOT}{document_url(d.id)}">{html.escape(d.short_title["en"])}</a>: {per_document[d.id]}'
-        for d in corpus.documents
-        if per_document[d.id]
-    )
+def _initial(pinyin: str) -> str:
+    """The first letter of the pinyin without its tone mark: "ǎ" files under A."""
+    return unicodedata.normalize("NFD", pinyin)[0].upper()
 
 
-def _term_entry(term: Term, corpus: Corpus, occurrences: list[Occurrence], names: dict[str, str]) -> str:
-    variants = "".join(
-        f"<li>“{html.escape(v.en)}”: "
-        + ", ".join(html.escape(w) for w in v.witnesses)
-        + (f" ({html.escape(v.note)})" if v.note else "")
-        + "</li>"
-        for v in term.variants
-    )
-    relations = []
-    for label, ids in (("Related", term.related), ("Earlier term", term.predecessors), ("Later term", term.successors)):
-        if ids:
-            links = ", ".join(f'<a href="#term-{html.escape(i)}">{html.escape(names.get(i, i))}</a>' for i in ids)
-            relations.append(f"<li>{label}: {links}</li>")
-    zh_definition = (
-        f'<div class="ar-term-definition-zh" lang="zh-Hans">{render_body(term.definition_zh)}</div>'
-        if term.definition_zh
-        else ""
-    )
-    return (
-        f'<section class="ar-term" id="term-{html.escape(term.id)}">'
-        f'<h3><span lang="zh-Hans">{html.escape(term.zh)}</span> '
-        f'<span class="ar-pinyin">{html.escape(term.pinyin)}</span>'
-        f" · {html.escape(term.en)}</h3>"
-        f'<div class="ar-term-definition">{render_body(term.definition)}</div>{zh_definition}'
-        + (f'<p class="ar-term-variants-heading">Renderings in the corpus</p><ul>{variants}</ul>' if variants else "")
-        + f'<p class="ar-term-counts">Occurrences: {_counts(term, corpus, occurrences)}</p>'
-        + (f'<ul class="ar-term-relations">{"".join(relations)}</ul>' if relations else "")
-        + render_source_list("Sources", term.sources)
-        + f'<p class="ar-note-meta">{html.escape(term.author)}, <time>{html.escape(term.date)}</time></p>'
-        "</section>"
-    )
-
-
-def render_glossary_index(terms: list[Term], corpus: Corpus, occurrences: list[Occurrence]) -> str:
+def render_glossary_index(terms: list[Term], occurrences: list[Occurrence]) -> str:
     """Markdown source of the glossary page."""
-    names = {t.id: t.en for t in terms}
+    counts = Counter(o.term for o in occurrences)
     by_english = sorted(terms, key=lambda t: t.en.lower())
-    by_pinyin = sorted(terms, key=lambda t: t.pinyin.lower())
+    by_pinyin = sorted(terms, key=lambda t: unicodedata.normalize("NFD", t.pinyin.lower()))
     rows = "".join(
-        f'<tr><td><a href="#term-{html.escape(t.id)}">{html.escape(t.en)}</a></td>'
+        f'<tr id="term-{html.escape(t.id)}"><td><a href="{ROOT}{term_url(t.id)}">{html.escape(t.en)}</a></td>'
         f'<td lang="zh-Hans">{html.escape(t.zh)}</td><td>{html.escape(t.pinyin)}</td>'
-        f"<td>{html.escape(plain_summary(t.definition, limit=300))}</td></tr>"
+        f"<td>{html.escape(plain_summary(t.definition, limit=300))}</td>"
+        f'<td class="ar-count">{counts[t.id]}</td></tr>'
         for t in by_english
     )
-    pinyin_list = "".join(
-        f'<li><a href="#term-{html.escape(t.id)}">{html.escape(t.pinyin)} '
-        f'<span lang="zh-Hans">{html.escape(t.zh)}</span></a>: {html.escape(t.en)}</li>'
-        for t in by_pinyin
-    )
+    groups = []
+    for letter, group in groupby(by_pinyin, key=lambda t: _initial(t.pinyin)):
+        items = "".join(
+            f'<li><a href="{ROOT}{term_url(t.id)}">{html.escape(t.pinyin)} '
+            f'<span lang="zh-Hans">{html.escape(t.zh)}</span></a>: {html.escape(t.en)}</li>'
+            for t in group
+        )
+        groups.append(f'<h3 class="ar-letter">{letter}</h3><ul class="ar-index-compact">{items}</ul>')
     parts = [
         "# Glossary\n",
-        f'<p class="ar-index-intro">{len(terms)} key terms of the corpus, with the renderings each translation '
-        "uses and where they occur.</p>\n",
+        f'<p class="ar-index-intro">{len(terms)} key terms of the corpus. Each term\'s page has its definition, '
+        "the renderings each translation uses, its use per year and every occurrence in context. In the texts, "
+        "a term's first occurrence in each passage links to its page and shows its definition.</p>\n",
         "## By English\n",
-        '<table class="ar-glossary-table"><thead><tr><th>English</th><th>Chinese</th><th>Pinyin</th>'
-        f"<th>Definition</th></tr></thead><tbody>{rows}</tbody></table>\n",
+        '<table class="ar-glossary-table"><thead><tr><th scope="col">English</th><th scope="col">Chinese</th>'
+        '<th scope="col">Pinyin</th><th scope="col">Definition</th><th scope="col">Occurrences</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>\n",
         "## By pinyin\n",
-        f'<ul class="ar-index-compact">{pinyin_list}</ul>\n',
-        "## The terms\n",
-        "\n".join(_term_entry(t, corpus, occurrences, names) for t in by_english),
+        "".join(groups) + "\n",
     ]
     return "\n".join(parts) + "\n"

@@ -1,16 +1,22 @@
-"""Marking spans inside a passage's text: quotes that notes are about.
+"""Marking spans inside a passage's text: quotes that notes are about, and glossary terms.
 
-Spans may overlap (two notes on overlapping words), so the text is cut at
-every span boundary and each piece is wrapped in one `<mark>` naming every
+Note spans may overlap (two notes on overlapping words), so the text is cut
+at every span boundary and each piece is wrapped in one `<mark>` naming every
 note that covers it; after the last piece of a span comes the note's number,
-linking to the note. Line breaks of the witness become `<br>`.
+linking to the note. A term mark becomes a link to its term's page, inside
+any `<mark>` that covers it; the caller keeps term marks from crossing a
+note's boundary (see term_marks.py), so each is one piece and one link.
+Line breaks of the witness become `<br>`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
+
+from .site_urls import term_url
 
 
 @dataclass(frozen=True)
@@ -21,6 +27,15 @@ class Span:
     end: int
     note_id: str
     number: int
+
+
+@dataclass(frozen=True)
+class TermMark:
+    """An occurrence of a glossary term to link: [start, end) in the passage text."""
+
+    start: int
+    end: int
+    term_id: str
 
 
 def _text(piece: str) -> str:
@@ -36,19 +51,35 @@ def note_ref(note_id: str, number: int, label: str = "") -> str:
     )
 
 
-def render_marked_text(text: str, spans: list[Span]) -> str:
-    """`text` as HTML with each span highlighted and followed by its note's number."""
-    if not spans:
+def term_link(term_id: str, href: str, inner_html: str) -> str:
+    """A term in the text: a real link to its page (so it works without JavaScript) described by its definition."""
+    return (
+        f'<a class="ar-term-link" href="{escape(href)}" data-term="{escape(term_id)}" '
+        f'aria-describedby="ar-def-{escape(term_id)}">{inner_html}</a>'
+    )
+
+
+def render_marked_text(text: str, spans: Sequence[Span], terms: Sequence[TermMark] = (), root: str = "") -> str:
+    """`text` as HTML with each span highlighted and followed by its note's number, and each term mark linked.
+
+    Term links point to `root` + the term's page, `root` being the path from the page to the site root.
+    """
+    if not spans and not terms:
         return _text(text)
-    cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
+    cuts = sorted(
+        {0, len(text), *(s.start for s in spans), *(s.end for s in spans)}
+        | {b for t in terms for b in (t.start, t.end)}
+    )
     html = []
     for start, end in pairwise(cuts):
-        piece = text[start:end]
+        piece = _text(text[start:end])
+        term = next((t for t in terms if t.start <= start and end <= t.end), None)
+        if term is not None:
+            piece = term_link(term.term_id, root + term_url(term.term_id), piece)
         covering = [s for s in spans if s.start <= start and end <= s.end]
         if covering:
             notes = " ".join(s.note_id for s in covering)
-            html.append(f'<mark class="ar-quote" data-notes="{escape(notes)}">{_text(piece)}</mark>')
-        else:
-            html.append(_text(piece))
+            piece = f'<mark class="ar-quote" data-notes="{escape(notes)}">{piece}</mark>'
+        html.append(piece)
         html.extend(note_ref(s.note_id, s.number) for s in sorted(spans, key=lambda s: s.number) if s.end == end)
     return "".join(html)

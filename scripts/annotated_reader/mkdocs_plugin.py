@@ -30,6 +30,8 @@ from .notes import NoteIndex
 from .pages import build_pages, render_corpus_list
 from .pipeline import CheckedCorpus, check_project
 from .search import add_search_terms, check_segmenter, load_search_terms
+from .term_marks import TermMarks
+from .term_pages import GlossaryContext, page_uri, render_term_page
 from .web_annotation import export_document, export_path
 
 log = logging.getLogger("mkdocs.plugins.annotated_reader")
@@ -48,6 +50,7 @@ class AnnotatedReaderConfig(Config):
 class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
     checked: CheckedCorpus
     notes: NoteIndex
+    term_marks: TermMarks
 
     @property
     def corpus(self) -> Corpus:
@@ -68,9 +71,14 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             )
         self.checked = checked
         self.notes = NoteIndex.build(self.corpus, checked.anchors)
+        self.term_marks = TermMarks.build(checked.terms, checked.occurrences, self.notes)
         placed = sum(len(notes) for notes in self.notes.by_document.values())
         log.info(f"annotated-reader: {checked.anchor_summary()}; {placed} notes rendered")
-        log.info(f"annotated-reader: {len(checked.terms)} glossary terms, {len(checked.occurrences)} occurrences")
+        linked = sum(len(marks) for marks in self.term_marks.at_cell.values())
+        log.info(
+            f"annotated-reader: {len(checked.terms)} glossary terms, {len(checked.occurrences)} occurrences, "
+            f"{linked} linked in the texts"
+        )
         if placed != len(checked.annotations):
             # Never let a note vanish from the site without the build saying so.
             raise PluginError(f"{len(checked.annotations)} annotations but {placed} notes placed on pages")
@@ -98,11 +106,14 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         config.nav = nav
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for page in build_pages(self.corpus, self.notes):
+        for page in build_pages(self.corpus, self.notes, self.term_marks):
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         files.append(File.generated(config, INDEX_URI, content=render_annotation_index(self.notes)))
-        glossary = render_glossary_index(self.checked.terms, self.corpus, self.checked.occurrences)
+        glossary = render_glossary_index(self.checked.terms, self.checked.occurrences)
         files.append(File.generated(config, GLOSSARY_URI, content=glossary))
+        context = GlossaryContext(self.corpus, {t.id: t for t in self.checked.terms}, self.checked.occurrences)
+        for term in self.checked.terms:
+            files.append(File.generated(config, page_uri(term), content=render_term_page(term, context)))
         for document in self.corpus.documents:
             if self.notes.count(document):
                 content = export_document(self.notes, document, config.site_url)

@@ -25,16 +25,10 @@ from .model import Corpus, Document, Witness
 from .notes import NoteIndex, render_row_notes
 from .site_urls import document_url
 from .sources_html import render_source_list
+from .term_marks import TermMarks, render_definitions
+from .witness_names import QUALITY_NAMES, witness_name
 
 CONTRIBUTING_URL = "contributing/"
-
-LANGUAGE_NAMES = {"zh-Hans": ("Chinese", "中文"), "zh-Hant": ("Chinese", "中文"), "en": ("English", "英文")}
-QUALITY_NAMES = {
-    "official": "official text",
-    "authored": "author's text",
-    "human-translation": "human translation",
-    "machine-translation": "machine translation",
-}
 
 
 @dataclass(frozen=True)
@@ -67,14 +61,14 @@ def view_url(document: Document, view: View | None = None) -> str:
     return document_url(document.id, view.slug if view else "")
 
 
-def build_pages(corpus: Corpus, notes: NoteIndex | None = None) -> list[GeneratedPage]:
-    """Every document page of the corpus, with its notes."""
+def build_pages(corpus: Corpus, notes: NoteIndex | None = None, terms: TermMarks | None = None) -> list[GeneratedPage]:
+    """Every document page of the corpus, with its notes and term links."""
     notes = notes or NoteIndex.build(corpus, [])
     pages = []
     for document in corpus.documents:
         for view in VIEWS:
             src = f"documents/{document.id}/index.md" if not view.slug else f"documents/{document.id}/{view.slug}.md"
-            pages.append(GeneratedPage(src, render_document_view(document, view, notes)))
+            pages.append(GeneratedPage(src, render_document_view(document, view, notes, terms)))
     return pages
 
 
@@ -84,9 +78,12 @@ def _relative(from_view: View, to_view: View) -> str:
     return up + (f"{to_view.slug}/" if to_view.slug else "") or "./"
 
 
-def render_document_view(document: Document, view: View, notes: NoteIndex | None = None) -> str:
+def render_document_view(
+    document: Document, view: View, notes: NoteIndex | None = None, terms: TermMarks | None = None
+) -> str:
     """Markdown source of one view: a title and one block of raw HTML."""
     notes = notes or NoteIndex.build(Corpus([document]), [])
+    terms = terms or TermMarks({})
     columns = view.witnesses(document)
     # Links are relative, so the site works under any base path.
     root = "../../../" if view.slug else "../../"
@@ -96,7 +93,8 @@ def render_document_view(document: Document, view: View, notes: NoteIndex | None
         f'<div class="ar-document" data-document="{escape(document.id)}" data-view="{view.slug or "parallel"}">',
         _header(document, view, notes.count(document)),
         _view_switch(view),
-        _grid(document, view, columns, root, notes),
+        _grid(document, view, columns, root, notes, terms),
+        render_definitions(terms.terms_in(document, {w.id for w in columns})),
         "</div>",
     ]
     lang_attr = ' lang="zh-Hans"' if primary_language == "zh" else ""
@@ -167,12 +165,6 @@ def _date(document: Document) -> str:
     return f'<time datetime="{document.date}">{document.date}</time>{evidence}'
 
 
-def witness_name(witness: Witness) -> str:
-    """How a column is headed: language, role and quality, e.g. "English (machine translation)"."""
-    language = LANGUAGE_NAMES.get(witness.language, (witness.language, witness.language))[0]
-    return f"{language}, {QUALITY_NAMES[witness.quality]} [{witness.id}]"
-
-
 def _witness_card(witness: Witness) -> str:
     provenance = witness.provenance
     seed = ""
@@ -197,7 +189,7 @@ def _witness_card(witness: Witness) -> str:
     )
 
 
-def _grid(document: Document, view: View, columns: list[Witness], root: str, notes: NoteIndex) -> str:
+def _grid(document: Document, view: View, columns: list[Witness], root: str, notes: NoteIndex, terms: TermMarks) -> str:
     label_language = "zh" if view.language == "zh" else "en"
     count = max(1, len(columns))
     heads = (
@@ -208,7 +200,8 @@ def _grid(document: Document, view: View, columns: list[Witness], root: str, not
     if with_notes:
         heads += '<div class="ar-colhead ar-notes-head">Notes</div>'
     rows = [
-        _row(document, segment_id, columns, view, label_language, root, notes) for segment_id in document.segment_ids
+        _row(document, segment_id, columns, view, label_language, root, notes, terms)
+        for segment_id in document.segment_ids
     ]
     return (
         f'<div class="ar-grid{" ar-with-notes" if with_notes else ""}" style="--ar-columns: {count}" '
@@ -224,6 +217,7 @@ def _row(
     label_language: str,
     root: str,
     notes: NoteIndex,
+    terms: TermMarks,
 ) -> str:
     kinds = {s.kind for w in document.witnesses if (s := w.segment(segment_id)) is not None}
     kind = kinds.pop() if len(kinds) == 1 else "paragraph"
@@ -244,9 +238,9 @@ def _row(
     )
     markers, aside, back = render_row_notes(notes, document, segment_id, view.slug, label_language, root)
     tools += (f'<span class="ar-markers">{markers}</span>' if markers else "") + "</div>"
-    cells = "".join(_cell(document, segment_id, witness, kind, root, notes) for witness in columns) or _absent_language(
-        view, root
-    )
+    cells = "".join(
+        _cell(document, segment_id, witness, kind, root, notes, terms) for witness in columns
+    ) or _absent_language(view, root)
     has_notes = ' data-notes="true"' if aside or markers else ""
     return (
         f'<section class="ar-row ar-kind-{kind}" id="{escape(segment_id)}" '
@@ -255,11 +249,18 @@ def _row(
     )
 
 
-def _cell(document: Document, segment_id: str, witness: Witness, kind: str, root: str, notes: NoteIndex) -> str:
+def _cell(
+    document: Document, segment_id: str, witness: Witness, kind: str, root: str, notes: NoteIndex, terms: TermMarks
+) -> str:
     segment = witness.segment(segment_id)
     if segment is None:
         return _missing_cell(witness, segment_id, root)
-    text = render_marked_text(segment.text, notes.spans(document, witness.id, segment_id))
+    text = render_marked_text(
+        segment.text,
+        notes.spans(document, witness.id, segment_id),
+        terms.marks(document, witness.id, segment_id),
+        root,
+    )
     return (
         f'<div class="ar-cell" lang="{witness.language}" data-witness="{escape(witness.id)}" '
         f'data-witness-name="{escape(witness_name(witness))}"><p class="ar-text ar-{kind}">{text}</p></div>'

@@ -11,3 +11,8 @@ from __future__ import annotations
 def document_url(document_id: str, view_slug: str = "") -> str:
     """Site-relative URL of a document view: "" is the parallel view, "zh" or "en" the others."""
     return f"documents/{document_id}/" + (f"{view_slug}/" if view_slug else "")
+
+
+def term_url(term_id: str) -> str:
+    """Site-relative URL of a glossary term's page."""
+    return f"glossary/{term_id}/"

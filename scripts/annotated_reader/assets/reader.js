@@ -1,7 +1,8 @@
 /* Passage links: highlight the linked passage or range, copy a passage's
    link, and keep the reader's passage when switching view. Notes: folded
-   under their passages on narrow screens, opened when linked. The pages read
-   fine without this script (every note open); it only adds convenience. */
+   under their passages on narrow screens, opened when linked. Glossary
+   terms: a definition pop-up. The pages read fine without this script
+   (every note open, every term a link to its page); it only adds convenience. */
 (function () {
   "use strict";
 
@@ -114,6 +115,96 @@
     });
   });
 
+  // Glossary terms in the text: hovering, keyboard focus or a first tap shows
+  // the term's definition (the hidden .ar-def the link is described by); a
+  // click, Enter or a second tap follows the link to the term's page. Escape,
+  // moving away or tapping elsewhere closes it (WCAG 1.4.13).
+  function setUpTermPopups() {
+    var links = Array.prototype.slice.call(document.querySelectorAll(".ar-term-link"));
+    if (!links.length) return;
+    var popup = document.createElement("div");
+    popup.className = "ar-term-popup";
+    popup.id = "ar-term-popup";
+    popup.setAttribute("role", "tooltip");
+    popup.hidden = true;
+    document.body.appendChild(popup);
+    var current = null, hideTimer = null, touch = false, shownBeforeTap = false;
+
+    function place(link) {
+      var rect = link.getBoundingClientRect();
+      var viewport = document.documentElement.clientWidth;
+      var width = Math.min(popup.offsetWidth, viewport - 16);
+      var left = Math.max(8, Math.min(rect.left, viewport - width - 8));
+      var below = rect.bottom + 6;
+      var top = below + popup.offsetHeight > window.innerHeight && rect.top - popup.offsetHeight - 6 > 0
+        ? rect.top - popup.offsetHeight - 6 : below;
+      popup.style.left = left + window.scrollX + "px";
+      popup.style.top = top + window.scrollY + "px";
+    }
+
+    function show(link) {
+      clearTimeout(hideTimer);
+      var definition = document.getElementById(link.getAttribute("aria-describedby"));
+      if (!definition) return;
+      popup.textContent = "";
+      Array.prototype.forEach.call(definition.childNodes, function (node) { popup.appendChild(node.cloneNode(true)); });
+      var more = document.createElement("p");
+      more.className = "ar-def-more";
+      var page = document.createElement("a");
+      page.href = link.href;
+      page.textContent = "Term page: renderings, uses, every occurrence";
+      // Keyboard users reach the page with Enter on the term itself.
+      page.tabIndex = -1;
+      more.appendChild(page);
+      popup.appendChild(more);
+      popup.hidden = false;
+      popup.setAttribute("data-term", link.getAttribute("data-term"));
+      current = link;
+      place(link);
+    }
+
+    function hide() {
+      clearTimeout(hideTimer);
+      popup.hidden = true;
+      current = null;
+    }
+
+    function hideSoon() {
+      clearTimeout(hideTimer);
+      hideTimer = setTimeout(hide, 300);
+    }
+
+    links.forEach(function (link) {
+      link.addEventListener("pointerdown", function (event) {
+        touch = event.pointerType !== "mouse";
+        shownBeforeTap = current === link && !popup.hidden;
+      });
+      link.addEventListener("click", function (event) {
+        // A first tap shows the definition; the second follows the link.
+        if (touch && !shownBeforeTap) {
+          event.preventDefault();
+          show(link);
+        }
+        touch = false;
+      });
+      link.addEventListener("mouseenter", function () { show(link); });
+      link.addEventListener("mouseleave", hideSoon);
+      link.addEventListener("focus", function () { show(link); });
+      link.addEventListener("blur", function () { if (!touch) hideSoon(); });
+    });
+    popup.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+    popup.addEventListener("mouseleave", hideSoon);
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !popup.hidden) hide();
+    });
+    document.addEventListener("pointerdown", function (event) {
+      if (popup.hidden || popup.contains(event.target) || (current && current.contains(event.target))) return;
+      hide();
+    });
+    window.addEventListener("resize", function () { if (current) place(current); });
+  }
+
+  setUpTermPopups();
   foldNotes();
   narrow.addEventListener("change", foldNotes);
   window.addEventListener("hashchange", highlight);
