@@ -166,3 +166,37 @@ def test_a_compound_of_glossary_terms_is_left_to_split_for_search() -> None:
 
     forms = ["失信", "联合惩戒", "失信联合惩戒", "严重失信主体名单", "失信惩戒"]
     assert dictionary_forms(forms) == ["严重失信主体名单", "失信", "失信惩戒", "联合惩戒"]
+
+
+def test_every_kind_of_term_file_mistake_is_reported_at_once(small_project: Path, tmp_path: Path) -> None:
+    project = copy_project(small_project, tmp_path / "project")
+    folder = project / "annotations/glossary"
+    original = (folder / "sample.yaml").read_text(encoding="utf-8")
+    (folder / "unclosed.yaml").write_text('id: unclosed\nzh: "未闭\nen: unclosed\n', encoding="utf-8")
+    (folder / "no-definition.yaml").write_text(
+        original.replace("id: sample", "id: no-definition").replace("zh: 样例", "zh: 无定义").split("definition:")[0]
+        + "author: A\ndate: '2026-01-02'\n",
+        encoding="utf-8",
+    )
+    (folder / "renamed.yaml").write_text(
+        original.replace("id: sample", "id: other-name").replace("zh: 样例", "zh: 改名"), encoding="utf-8"
+    )
+    (folder / "witness.yaml").write_text(
+        original.replace("id: sample", "id: witness")
+        .replace("zh: 样例", "zh: 见证")
+        .replace("2001-sample-bilingual/en", "2001-sample-bilingual/fr"),
+        encoding="utf-8",
+    )
+    (folder / "notes.txt").write_text("a term in the wrong format\n", encoding="utf-8")
+    problems = [str(p) for p in check_project(project).problems]
+    assert problems == [
+        "annotations/glossary/no-definition.yaml:2: missing field 'definition' in the file (expected: What the "
+        "term means, in English Markdown; its first sentence is the one-line definition shown in pop-ups and the "
+        "index.)",
+        "annotations/glossary/notes.txt: only <term-id>.yaml files belong in annotations/glossary/",
+        "annotations/glossary/renamed.yaml:2: id 'other-name' differs from the file name: rename one of them",
+        "annotations/glossary/unclosed.yaml:2: YAML syntax error: a quoted value that starts on this line is never "
+        "closed (YAML: found unexpected end of stream); end it with the same quote mark, or write the text as a "
+        "block with '|'",
+        "annotations/glossary/witness.yaml:7: variants: no witness '2001-sample-bilingual/fr' in the corpus",
+    ]
