@@ -18,6 +18,7 @@ SCHEMAS = (
     "sources/seeds/removed.schema.json",
     "annotations/annotation.schema.json",
     "annotations/glossary/term.schema.json",
+    "annotations/timeline/event.schema.json",
 )
 
 

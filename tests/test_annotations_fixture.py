@@ -184,5 +184,5 @@ def test_a_note_file_in_the_wrong_place_is_not_ignored(small_project: Path, tmp_
     shutil.copy(project / "annotations/2002-sample-notice/notes.yaml", project / "annotations/notes.yaml")
     assert [str(p) for p in check_project(project).problems] == [
         "annotations/notes.yaml: unexpected file at the top of annotations/: notes go in annotations/<document-id>/, "
-        "glossary terms in annotations/glossary/"
+        "glossary terms in annotations/glossary/, timeline events in annotations/timeline/"
     ]

@@ -416,3 +416,35 @@ def test_term_pages_read_at_desktop_and_phone_widths(browser, base_url: str, wid
     assert page.evaluate("document.querySelector(':target').id") == "3.9"
     assert reader.in_view("3.9") and "3.9" in reader.highlighted()
     reader.close()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_timeline_overview_reads_in_order_at_desktop_and_phone_widths(browser, base_url: str, width: int) -> None:
+    reader = Watched(browser, base_url, viewport={"width": width, "height": 900})
+    reader.open("timeline/")
+    page = reader.page
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    labels = page.locator("ol.ar-timeline > li.ar-year .ar-year-label")
+    assert labels.all_inner_texts() == [str(y) for y in range(2003, 2023)]
+    tops = [box["y"] for box in (label.bounding_box() for label in labels.all())]
+    assert tops == sorted(tops) and len(set(tops)) == 20  # one year under the other, none hidden
+    # The axis is drawn: a visible line down the list of years.
+    assert page.eval_on_selector("ol.ar-timeline", "o => parseFloat(getComputedStyle(o).borderLeftWidth)") >= 2
+    page.locator("ol.ar-timeline a", has_text="18th National Congress").click()
+    page.wait_for_url("**/timeline/events/18th-party-congress/")
+    page.locator(".ar-mention a").first.click()
+    page.wait_for_url("**/documents/2014-planning-outline/zh/#preamble.p3")
+    assert "preamble.p3" in reader.highlighted()
+    reader.close()
+
+
+def test_the_timeline_prints_without_navigation(browser, base_url: str) -> None:
+    reader = Watched(browser, base_url)
+    reader.open("timeline/2014/")
+    page = reader.page
+    page.emulate_media(media="print")
+    assert page.locator(".ar-year-nav").first.is_hidden()
+    assert page.locator(".ar-year-events li").first.is_visible()
+    pdf = page.pdf()
+    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 1
+    reader.close()

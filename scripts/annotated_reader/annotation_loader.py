@@ -55,7 +55,7 @@ def load_annotations(root: Path, corpus: Corpus, problems: Problems) -> list[Ann
                 entry,
                 0,
                 "unexpected file at the top of annotations/: notes go in annotations/<document-id>/, "
-                "glossary terms in annotations/glossary/",
+                "glossary terms in annotations/glossary/, timeline events in annotations/timeline/",
             )
         if not entry.is_dir() or entry.name.startswith(".") or entry.name in OTHER_DATA_FOLDERS:
             continue
@@ -65,7 +65,7 @@ def load_annotations(root: Path, corpus: Corpus, problems: Problems) -> list[Ann
                 entry,
                 0,
                 f"no document '{entry.name}' in sources/: each folder of annotations/ is named after the document "
-                f"its notes are on{_document_hint(entry.name, corpus)}",
+                f"its notes are on{document_hint(entry.name, corpus)}",
             )
             continue
         for path in sorted(entry.iterdir()):
@@ -169,7 +169,7 @@ def _check(annotation: Annotation, folder_document: Document, corpus: Corpus, pr
         problems.error(
             path,
             annotation.line_of("target", "document"),
-            f"unknown document '{target.passage.document}'{_document_hint(target.passage.document, corpus)}",
+            f"unknown document '{target.passage.document}'{document_hint(target.passage.document, corpus)}",
         )
         return False
     if document is not folder_document:
@@ -180,7 +180,7 @@ def _check(annotation: Annotation, folder_document: Document, corpus: Corpus, pr
             f"annotations/{document.id}/, or correct target.document",
         )
     errors_before = len(problems.errors)
-    _check_passages(target.passage, document, path, annotation.line_of("target", "passage"), problems)
+    check_passage_ref(target.passage, document, path, annotation.line_of("target", "passage"), problems)
     _check_witness(annotation, document, path, problems)
     placeable = len(problems.errors) == errors_before
     for index, ref in enumerate(annotation.refs):
@@ -190,10 +190,10 @@ def _check(annotation: Annotation, folder_document: Document, corpus: Corpus, pr
             problems.error(
                 path,
                 line,
-                f"refs: unknown document '{ref.document}'{_document_hint(ref.document, corpus)}",
+                f"refs: unknown document '{ref.document}'{document_hint(ref.document, corpus)}",
             )
             continue
-        _check_passages(ref, ref_document, path, line, problems, what="refs: ")
+        check_passage_ref(ref, ref_document, path, line, problems, what="refs: ")
     if annotation.type == "cross-reference" and not annotation.refs:
         problems.error(
             path,
@@ -216,7 +216,7 @@ def _check(annotation: Annotation, folder_document: Document, corpus: Corpus, pr
     return placeable
 
 
-def _check_passages(
+def check_passage_ref(
     ref: PassageRef, document: Document, path: Path, line: int, problems: Problems, what: str = ""
 ) -> None:
     order = document.segment_ids
@@ -239,7 +239,7 @@ def _check_passages(
         )
 
 
-def _document_hint(name: str, corpus: Corpus) -> str:
+def document_hint(name: str, corpus: Corpus) -> str:
     ids = [d.id for d in corpus.documents]
     return did_you_mean(name, ids) or f"; the documents are {', '.join(ids)}"
 

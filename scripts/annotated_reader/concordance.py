@@ -15,6 +15,7 @@ from .glossary import Occurrence
 from .labels import citation_label
 from .model import Corpus, Document, Witness
 from .site_urls import document_url
+from .timeline import Mention
 from .witness_names import witness_name
 
 # Characters of context on each side of the keyword.
@@ -25,7 +26,7 @@ CONTEXT = {"zh": 18, "en": 60}
 class KwicLine:
     """One occurrence in context."""
 
-    occurrence: Occurrence
+    occurrence: Occurrence | Mention
     left: str
     keyword: str
     right: str
@@ -38,7 +39,7 @@ def language_view(witness: Witness) -> str:
     return "zh" if witness.language.startswith("zh") else "en"
 
 
-def kwic_line(witness: Witness, occurrence: Occurrence) -> KwicLine:
+def kwic_line(witness: Witness, occurrence: Occurrence | Mention) -> KwicLine:
     """The occurrence with its context, line breaks flattened; English context is cut at a word boundary."""
     segment = witness.segment(occurrence.passage)
     assert segment is not None  # occurrences are found in the witness's own segments

@@ -15,7 +15,7 @@ Occurrences are found per passage of every witness:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,17 +89,14 @@ def term_pattern(forms: Iterable[str], english: bool) -> re.Pattern[str] | None:
     return re.compile(alternatives)
 
 
-def find_occurrences(corpus: Corpus, terms: list[Term]) -> list[Occurrence]:
-    """Every occurrence of every term in every passage of every witness, in reading order."""
-    zh_forms: dict[str, str] = {}
-    en_forms: dict[str, str] = {}
-    for term in terms:
-        for form in term.zh_forms:
-            zh_forms.setdefault(form, term.id)
-        for form in term.en_forms:
-            en_forms.setdefault(form.lower(), term.id)
+def find_forms(corpus: Corpus, zh_forms: dict[str, str], en_forms: dict[str, str]) -> Iterator[Occurrence]:
+    """Every match of the given forms in every passage of every witness, in reading order.
+
+    `zh_forms` maps a Chinese form to the id it names; `en_forms` an English
+    form, lower-cased, to its id. Each match is reported as an `Occurrence`
+    of that id; timeline mentions are found the same way.
+    """
     patterns = {True: term_pattern(en_forms, True), False: term_pattern(zh_forms, False)}
-    found = []
     for document in corpus.documents:
         for witness in document.witnesses:
             english = not witness.language.startswith("zh")
@@ -110,9 +107,26 @@ def find_occurrences(corpus: Corpus, terms: list[Term]) -> list[Occurrence]:
             for segment in witness.segments:
                 for match in pattern.finditer(segment.text):
                     key = match.group(0).lower() if english else match.group(0)
-                    found.append(
-                        Occurrence(
-                            forms[key], document.id, witness.id, segment.id, match.start(), match.end(), match.group(0)
-                        )
+                    yield Occurrence(
+                        forms[key], document.id, witness.id, segment.id, match.start(), match.end(), match.group(0)
                     )
-    return found
+
+
+def form_index(named: Iterable[tuple[str, Iterable[str], Iterable[str]]]) -> tuple[dict[str, str], dict[str, str]]:
+    """The Chinese and English forms of (id, Chinese forms, English forms) items, each mapped to its id.
+
+    English forms are lower-cased; a form claimed twice keeps its first owner.
+    """
+    zh_forms: dict[str, str] = {}
+    en_forms: dict[str, str] = {}
+    for owner, zh, en in named:
+        for form in zh:
+            zh_forms.setdefault(form, owner)
+        for form in en:
+            en_forms.setdefault(form.lower(), owner)
+    return zh_forms, en_forms
+
+
+def find_occurrences(corpus: Corpus, terms: list[Term]) -> list[Occurrence]:
+    """Every occurrence of every term in every passage of every witness, in reading order."""
+    return list(find_forms(corpus, *form_index((t.id, t.zh_forms, t.en_forms) for t in terms)))

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .entry_files import entry_files
 from .glossary import Term, Variant, term_pattern
 from .model import Corpus, Source
 from .problems import Problems, did_you_mean
-from .schema import check_against_schema, load_schema
-from .yamlsource import load_yaml
 
 GLOSSARY_FOLDER = "annotations/glossary"
 TERM_SCHEMA = "term.schema.json"
@@ -34,17 +33,8 @@ def load_glossary(root: Path, corpus: Corpus, problems: Problems) -> list[Term]:
     folder = root / GLOSSARY_FOLDER
     if not folder.is_dir():
         return []
-    schema = load_schema(folder / TERM_SCHEMA)
     terms: list[Term] = []
-    for path in sorted(folder.iterdir()):
-        if path.name in {TERM_SCHEMA, "README.md"} or path.name.startswith("."):
-            continue
-        if path.suffix != ".yaml":
-            problems.error(path, 0, "only <term-id>.yaml files belong in annotations/glossary/")
-            continue
-        source = load_yaml(path, problems)
-        if source is None or not check_against_schema(source, schema, problems):
-            continue
+    for path, source in entry_files(folder, TERM_SCHEMA, "term", problems):
         data = source.data
         term = Term(
             id=data["id"],

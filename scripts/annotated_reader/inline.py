@@ -3,9 +3,10 @@
 Note spans may overlap (two notes on overlapping words), so the text is cut
 at every span boundary and each piece is wrapped in one `<mark>` naming every
 note that covers it; after the last piece of a span comes the note's number,
-linking to the note. A term mark becomes a link to its term's page, inside
-any `<mark>` that covers it; the caller keeps term marks from crossing a
-note's boundary (see term_marks.py), so each is one piece and one link.
+linking to the note. A term mark becomes a link to its term's (or event's)
+page, inside any `<mark>` that covers it; the caller keeps marks from
+crossing a note's boundary (see term_marks.py), so each is one piece and one
+link.
 Line breaks of the witness become `<br>`.
 """
 
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
 
-from .site_urls import term_url
+from .site_urls import event_url, term_url
 
 
 @dataclass(frozen=True)
@@ -31,11 +32,12 @@ class Span:
 
 @dataclass(frozen=True)
 class TermMark:
-    """An occurrence of a glossary term to link: [start, end) in the passage text."""
+    """Words to link: [start, end) in the passage text, naming a glossary term or (kind "event") a timeline event."""
 
     start: int
     end: int
     term_id: str
+    kind: str = "term"
 
 
 def _text(piece: str) -> str:
@@ -59,6 +61,11 @@ def term_link(term_id: str, href: str, inner_html: str) -> str:
     )
 
 
+def event_link(event_id: str, href: str, inner_html: str) -> str:
+    """Words that name a timeline event: a link to the event's page."""
+    return f'<a class="ar-event-link" href="{escape(href)}" data-event="{escape(event_id)}">{inner_html}</a>'
+
+
 def render_marked_text(text: str, spans: Sequence[Span], terms: Sequence[TermMark] = (), root: str = "") -> str:
     """`text` as HTML with each span highlighted and followed by its note's number, and each term mark linked.
 
@@ -74,7 +81,9 @@ def render_marked_text(text: str, spans: Sequence[Span], terms: Sequence[TermMar
     for start, end in pairwise(cuts):
         piece = _text(text[start:end])
         term = next((t for t in terms if t.start <= start and end <= t.end), None)
-        if term is not None:
+        if term is not None and term.kind == "event":
+            piece = event_link(term.term_id, root + event_url(term.term_id), piece)
+        elif term is not None:
             piece = term_link(term.term_id, root + term_url(term.term_id), piece)
         covering = [s for s in spans if s.start <= start and end <= s.end]
         if covering:

@@ -32,6 +32,17 @@ from .pipeline import CheckedCorpus, check_project
 from .search import add_search_terms, check_segmenter, load_search_terms
 from .term_marks import TermMarks
 from .term_pages import GlossaryContext, page_uri, render_term_page
+from .timeline_pages import (
+    OVERVIEW_URI,
+    YEARS,
+    TimelineContext,
+    document_timeline_rows,
+    event_uri,
+    render_event_page,
+    render_overview,
+    render_year_page,
+    year_uri,
+)
 from .web_annotation import export_document, export_path
 
 log = logging.getLogger("mkdocs.plugins.annotated_reader")
@@ -51,6 +62,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
     checked: CheckedCorpus
     notes: NoteIndex
     term_marks: TermMarks
+    timeline: TimelineContext
 
     @property
     def corpus(self) -> Corpus:
@@ -71,14 +83,18 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             )
         self.checked = checked
         self.notes = NoteIndex.build(self.corpus, checked.anchors)
-        self.term_marks = TermMarks.build(checked.terms, checked.occurrences, self.notes)
+        self.term_marks = TermMarks.build(checked.terms, checked.occurrences, self.notes, checked.mentions)
+        self.timeline = TimelineContext(
+            self.corpus, checked.events, checked.mentions, checked.terms, checked.occurrences
+        )
         placed = sum(len(notes) for notes in self.notes.by_document.values())
         log.info(f"annotated-reader: {checked.anchor_summary()}; {placed} notes rendered")
-        linked = sum(len(marks) for marks in self.term_marks.at_cell.values())
+        linked = sum(mark.kind == "term" for marks in self.term_marks.at_cell.values() for mark in marks)
         log.info(
             f"annotated-reader: {len(checked.terms)} glossary terms, {len(checked.occurrences)} occurrences, "
             f"{linked} linked in the texts"
         )
+        log.info(f"annotated-reader: {len(checked.events)} timeline events, {len(checked.mentions)} mentions")
         if placed != len(checked.annotations):
             # Never let a note vanish from the site without the build saying so.
             raise PluginError(f"{len(checked.annotations)} annotations but {placed} notes placed on pages")
@@ -103,10 +119,15 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         nav.insert(2 if len(nav) > 1 else len(nav), {"Annotations": INDEX_URI})
         nav = [entry for entry in nav if not (isinstance(entry, dict) and "Glossary" in entry)]
         nav.insert(3 if len(nav) > 2 else len(nav), {"Glossary": GLOSSARY_URI})
+        nav = [entry for entry in nav if not (isinstance(entry, dict) and "Timeline" in entry)]
+        nav.insert(4 if len(nav) > 3 else len(nav), {"Timeline": OVERVIEW_URI})
         config.nav = nav
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for page in build_pages(self.corpus, self.notes, self.term_marks):
+        def header_rows(document, root):
+            return document_timeline_rows(self.timeline, document, root)
+
+        for page in build_pages(self.corpus, self.notes, self.term_marks, header_rows):
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         files.append(File.generated(config, INDEX_URI, content=render_annotation_index(self.notes)))
         glossary = render_glossary_index(self.checked.terms, self.checked.occurrences)
@@ -114,6 +135,11 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         context = GlossaryContext(self.corpus, {t.id: t for t in self.checked.terms}, self.checked.occurrences)
         for term in self.checked.terms:
             files.append(File.generated(config, page_uri(term), content=render_term_page(term, context)))
+        files.append(File.generated(config, OVERVIEW_URI, content=render_overview(self.timeline)))
+        for year in YEARS:
+            files.append(File.generated(config, year_uri(year), content=render_year_page(year, self.timeline)))
+        for event in self.checked.events:
+            files.append(File.generated(config, event_uri(event), content=render_event_page(event, self.timeline)))
         for document in self.corpus.documents:
             if self.notes.count(document):
                 content = export_document(self.notes, document, config.site_url)

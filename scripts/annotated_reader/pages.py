@@ -16,6 +16,7 @@ links to the contributing guide. Nothing here imports MkDocs: the adapter
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
@@ -48,6 +49,10 @@ class View:
 VIEWS = (View("", "Parallel", None), View("zh", "中文", "zh"), View("en", "English", "en"))
 
 
+# More rows for a document's header, given the document and the path to the site root.
+HeaderRows = Callable[[Document, str], list[tuple[str, str]]]
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     """A page to add to the site: where it goes and its Markdown source (its title is its h1)."""
@@ -61,14 +66,19 @@ def view_url(document: Document, view: View | None = None) -> str:
     return document_url(document.id, view.slug if view else "")
 
 
-def build_pages(corpus: Corpus, notes: NoteIndex | None = None, terms: TermMarks | None = None) -> list[GeneratedPage]:
-    """Every document page of the corpus, with its notes and term links."""
+def build_pages(
+    corpus: Corpus,
+    notes: NoteIndex | None = None,
+    terms: TermMarks | None = None,
+    header_rows: HeaderRows | None = None,
+) -> list[GeneratedPage]:
+    """Every document page of the corpus, with its notes, term and event links, and extra header rows."""
     notes = notes or NoteIndex.build(corpus, [])
     pages = []
     for document in corpus.documents:
         for view in VIEWS:
             src = f"documents/{document.id}/index.md" if not view.slug else f"documents/{document.id}/{view.slug}.md"
-            pages.append(GeneratedPage(src, render_document_view(document, view, notes, terms)))
+            pages.append(GeneratedPage(src, render_document_view(document, view, notes, terms, header_rows)))
     return pages
 
 
@@ -79,7 +89,11 @@ def _relative(from_view: View, to_view: View) -> str:
 
 
 def render_document_view(
-    document: Document, view: View, notes: NoteIndex | None = None, terms: TermMarks | None = None
+    document: Document,
+    view: View,
+    notes: NoteIndex | None = None,
+    terms: TermMarks | None = None,
+    header_rows: HeaderRows | None = None,
 ) -> str:
     """Markdown source of one view: a title and one block of raw HTML."""
     notes = notes or NoteIndex.build(Corpus([document]), [])
@@ -91,7 +105,7 @@ def render_document_view(
     title = document.title[primary_language]
     parts = [
         f'<div class="ar-document" data-document="{escape(document.id)}" data-view="{view.slug or "parallel"}">',
-        _header(document, view, notes.count(document)),
+        _header(document, view, notes.count(document), header_rows(document, root) if header_rows else []),
         _view_switch(view),
         _grid(document, view, columns, root, notes, terms),
         render_definitions(terms.terms_in(document, {w.id for w in columns})),
@@ -104,7 +118,7 @@ def render_document_view(
     return "\n\n".join([heading, "\n".join(p for p in parts if p)]) + "\n"
 
 
-def _header(document: Document, view: View, note_count: int) -> str:
+def _header(document: Document, view: View, note_count: int, extra_rows: list[tuple[str, str]]) -> str:
     other = "en" if view.language == "zh" else "zh"
     other_lang = ' lang="zh-Hans"' if other == "zh" else ' lang="en"'
     rows = [
@@ -113,6 +127,7 @@ def _header(document: Document, view: View, note_count: int) -> str:
         ("Date", _date(document)),
         ("Kind", escape(document.kind.replace("-", " "))),
         ("Notes", f"{note_count} (shown beside their passages)" if note_count else "none yet"),
+        *extra_rows,
     ]
     meta = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
     witnesses = "".join(_witness_card(w) for w in document.witnesses)

@@ -1,4 +1,4 @@
-"""The whole pipeline, one stage per step: load -> validate -> anchor -> link terms (-> render).
+"""The whole pipeline, one stage per step: load -> validate -> anchor -> link terms and events (-> render).
 
 Each stage reports into one `Problems` collector so that a run shows every
 mistake at once; callers decide what to do when there are errors (the
@@ -19,6 +19,8 @@ from .glossary_loader import load_glossary
 from .loader import load_corpus
 from .model import Corpus
 from .problems import Problems
+from .timeline import Event, Mention, find_mentions
+from .timeline_loader import load_timeline
 from .validate import validate_corpus
 
 
@@ -33,6 +35,8 @@ class CheckedCorpus:
     anchors: list[Anchor] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
     occurrences: list[Occurrence] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
 
     def anchor_counts(self) -> dict[str, int]:
         counts = {"exact": 0, "fuzzy": 0, "passage": 0, "failed": 0}
@@ -83,4 +87,7 @@ def check_project(root: Path) -> CheckedCorpus:
     # Glossary: terms checked against the corpus, then found in every witness.
     checked.terms = load_glossary(root, checked.corpus, problems)
     checked.occurrences = find_occurrences(checked.corpus, checked.terms)
+    # Timeline: events checked against the corpus, then their mentions found in every witness.
+    checked.events = load_timeline(root, checked.corpus, problems)
+    checked.mentions = find_mentions(checked.corpus, checked.events)
     return checked

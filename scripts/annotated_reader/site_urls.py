@@ -16,3 +16,13 @@ def document_url(document_id: str, view_slug: str = "") -> str:
 def term_url(term_id: str) -> str:
     """Site-relative URL of a glossary term's page."""
     return f"glossary/{term_id}/"
+
+
+def event_url(event_id: str) -> str:
+    """Site-relative URL of a timeline event's page."""
+    return f"timeline/events/{event_id}/"
+
+
+def year_url(year: int) -> str:
+    """Site-relative URL of a timeline year's page."""
+    return f"timeline/{year}/"

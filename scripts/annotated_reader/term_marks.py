@@ -1,4 +1,4 @@
-"""Which glossary occurrences the reading pages link, and the definitions those links open.
+"""Which glossary occurrences and timeline mentions the reading pages link, and the definitions term links open.
 
 Linking every occurrence would bury the text under underlines ("credit
 information" occurs 193 times), so a passage links each term once in each
@@ -7,11 +7,16 @@ note's highlighted quote is passed over for the next one, because one link
 cannot be split across two highlights. Every term linked on a page has its
 short definition in a hidden block on that page; each link names it with
 `aria-describedby`, and reader.js shows it as a pop-up.
+
+Every mention of a timeline event is linked (they are few, and each is a
+citation worth following); a term occurrence that overlaps one is passed
+over, so links never nest.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
 
@@ -20,12 +25,13 @@ from .inline import Span, TermMark
 from .model import Document
 from .note_body import plain_summary
 from .notes import NoteIndex
+from .timeline import Mention
 
 # Where a passage's text sits: document, witness, passage.
 Cell = tuple[str, str, str]
 
 
-def _crosses(mark: Occurrence, spans: list[Span]) -> bool:
+def _crosses(mark: Occurrence | Mention, spans: list[Span]) -> bool:
     """True when a note's quote starts or ends strictly inside the occurrence."""
     return any(mark.start < edge < mark.end for span in spans for edge in (span.start, span.end))
 
@@ -38,8 +44,16 @@ class TermMarks:
     at_cell: dict[Cell, list[TermMark]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
-    def build(cls, terms: list[Term], occurrences: list[Occurrence], notes: NoteIndex) -> TermMarks:
+    def build(
+        cls, terms: list[Term], occurrences: list[Occurrence], notes: NoteIndex, mentions: Sequence[Mention] = ()
+    ) -> TermMarks:
         marks = cls({t.id: t for t in terms})
+        for mention in mentions:
+            document = notes.corpus.document(mention.document)
+            assert document is not None  # mentions are found in the corpus's own documents
+            if not _crosses(mention, notes.spans(document, mention.witness, mention.passage)):
+                cell = (mention.document, mention.witness, mention.passage)
+                marks.at_cell[cell].append(TermMark(mention.start, mention.end, mention.event, "event"))
         linked: set[tuple[str, str, str, str]] = set()
         for occurrence in occurrences:
             key = (occurrence.document, occurrence.witness, occurrence.passage, occurrence.term)
@@ -49,8 +63,10 @@ class TermMarks:
             assert document is not None  # occurrences are found in the corpus's own documents
             if _crosses(occurrence, notes.spans(document, occurrence.witness, occurrence.passage)):
                 continue
-            linked.add(key)
             cell = (occurrence.document, occurrence.witness, occurrence.passage)
+            if any(m.start < occurrence.end and occurrence.start < m.end for m in marks.at_cell.get(cell, [])):
+                continue
+            linked.add(key)
             marks.at_cell[cell].append(TermMark(occurrence.start, occurrence.end, occurrence.term))
         return marks
 
@@ -64,6 +80,7 @@ class TermMarks:
             for (document_id, witness_id, _), marks in self.at_cell.items()
             if document_id == document.id and witness_id in witness_ids
             for mark in marks
+            if mark.kind == "term"
         }
         return sorted((self.terms[i] for i in ids), key=lambda t: t.en.lower())
 

@@ -1,0 +1,30 @@
+"""The files of a folder of one-entry-per-file data (glossary terms, timeline events), checked against its schema.
+
+Every file is accounted for: the schema and a README are skipped, any other
+file that is not `<id>.yaml` is an error (never silently ignored), and a file
+whose YAML or schema check fails is reported and not returned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from .problems import Problems
+from .schema import check_against_schema, load_schema
+from .yamlsource import YamlFile, load_yaml
+
+
+def entry_files(folder: Path, schema_name: str, entry: str, problems: Problems) -> Iterator[tuple[Path, YamlFile]]:
+    """Each valid `<entry>-id.yaml` file of `folder` (sorted by name) with its loaded YAML."""
+    schema = load_schema(folder / schema_name)
+    for path in sorted(folder.iterdir()):
+        if path.name in {schema_name, "README.md"} or path.name.startswith("."):
+            continue
+        if path.suffix != ".yaml":
+            where = f"{folder.parent.name}/{folder.name}/"
+            problems.error(path, 0, f"only <{entry}-id>.yaml files belong in {where}")
+            continue
+        source = load_yaml(path, problems)
+        if source is not None and check_against_schema(source, schema, problems):
+            yield path, source

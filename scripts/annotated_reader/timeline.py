@@ -1,0 +1,111 @@
+"""Timeline events as typed objects, and finding where the texts mention them.
+
+An event has a date written only as precisely as a source states it (a
+year, a month or a day), titles in both languages, a kind, and the words
+that name it in the texts. Mentions are found like glossary terms: Chinese
+by longest match across all events (so "3rd Plenum of the 16th Party
+Congress" is one mention of the plenum, not also one of the congress),
+English as whole words in any case.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import astuple, dataclass, field
+from pathlib import Path
+
+from .glossary import find_forms, form_index
+from .model import Corpus, PartialDate, Source, nearest_line
+
+KINDS = {
+    "document": "Document",
+    "party-congress": "Party congress or plenum",
+    "plan": "Plan",
+    "law-or-regulation": "Law or regulation",
+    "other": "Other",
+}
+# The years the timeline shows; events before or after them are context.
+FIRST_YEAR, LAST_YEAR = 2003, 2022
+
+
+@dataclass(frozen=True)
+class EventSource:
+    """A source of a fact about an event: a passage of the corpus, or an outside publication."""
+
+    supports: str
+    passage: str | None = None  # "<document-id>#<passage>"
+    source: Source | None = None
+
+
+@dataclass
+class Event:
+    id: str
+    date: PartialDate
+    title_en: str
+    title_zh: str
+    kind: str
+    summary: str
+    author: str
+    sources: list[EventSource]
+    end: PartialDate | None = None
+    document: str | None = None
+    mentions_zh: list[str] = field(default_factory=list)
+    mentions_en: list[str] = field(default_factory=list)
+    passages: list[str] = field(default_factory=list)  # "<document-id>#<passage>"
+    path: Path | None = None
+    field_lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)
+
+    def line_of(self, *key_path: str | int) -> int:
+        return nearest_line(self.field_lines, key_path, 1)
+
+    @property
+    def is_context(self) -> bool:
+        """Outside the timeline's years: shown as context, not on a year page."""
+        return not FIRST_YEAR <= self.date.year <= LAST_YEAR
+
+    @property
+    def sort_key(self) -> tuple[int, int, int, str]:
+        # A date known only to the year sorts before the dated events of that year.
+        return (self.date.year, self.date.month or 0, self.date.day or 0, self.id)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Words in one passage of one witness that name an event."""
+
+    event: str
+    document: str
+    witness: str
+    passage: str
+    start: int
+    end: int
+    text: str
+
+
+def format_date(date: PartialDate, end: PartialDate | None = None) -> str:
+    """A date as precise as it is known: "2003", "October 2003", "14 November 2022", "8–14 November 2012"."""
+
+    def one(d: PartialDate) -> str:
+        if d.day and d.month:
+            return f"{d.day} {calendar.month_name[d.month]} {d.year}"
+        if d.month:
+            return f"{calendar.month_name[d.month]} {d.year}"
+        return str(d.year)
+
+    if end is None:
+        return one(date)
+    if date.day and end.day and (date.year, date.month) == (end.year, end.month):
+        return f"{date.day}–{one(end)}"
+    return f"{one(date)} – {one(end)}"
+
+
+def find_mentions(corpus: Corpus, events: list[Event]) -> list[Mention]:
+    """Every mention of every event in every passage of every witness, in reading order.
+
+    A document does not cite itself: words in a document that name the
+    event of its own issue (its title in its own headline) are not mentions.
+    """
+    own = {e.id: e.document for e in events}
+    forms = form_index((e.id, e.mentions_zh, e.mentions_en) for e in events)
+    found = (Mention(*astuple(f)) for f in find_forms(corpus, *forms))
+    return [m for m in found if own[m.event] != m.document]

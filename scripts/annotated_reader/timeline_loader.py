@@ -1,0 +1,145 @@
+"""Loading `annotations/timeline/<event-id>.yaml` into `Event` objects, reporting every mistake.
+
+Each file is checked against annotations/timeline/event.schema.json, then
+against the corpus: the id matches the file name, dates are real dates and
+an end does not come before its start, the linked document and passages
+exist (nearest IDs suggested), every source names a passage or a title, no
+two events claim the same words, and every mention occurs in some text (a
+mention that matches nothing would be a link that is never made).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .annotation_loader import check_passage_ref, document_hint
+from .annotations import PassageRef
+from .entry_files import entry_files
+from .glossary import term_pattern
+from .model import Corpus, PartialDate, Source
+from .problems import Problems
+from .timeline import Event, EventSource
+
+TIMELINE_FOLDER = "annotations/timeline"
+EVENT_SCHEMA = "event.schema.json"
+
+
+def load_timeline(root: Path, corpus: Corpus, problems: Problems) -> list[Event]:
+    """Every valid event, in date order."""
+    folder = root / TIMELINE_FOLDER
+    if not folder.is_dir():
+        return []
+    events: list[Event] = []
+    for path, source in entry_files(folder, EVENT_SCHEMA, "event", problems):
+        event = _build(source.data, path, dict(source.lines), problems)
+        if event is not None:
+            events.append(event)
+    _check_events(events, corpus, problems)
+    return sorted(events, key=lambda e: e.sort_key)
+
+
+def _date(text: str, path: Path, line: int, problems: Problems) -> PartialDate | None:
+    try:
+        return PartialDate.parse(text)
+    except ValueError as exc:
+        problems.error(path, line, str(exc))
+        return None
+
+
+def _build(data: dict, path: Path, lines: dict, problems: Problems) -> Event | None:
+    if data["id"] != path.stem:
+        problems.error(path, lines.get(("id",), 1), f"id '{data['id']}' differs from the file name: rename one of them")
+    date = _date(data["date"], path, lines.get(("date",), 1), problems)
+    end = _date(data["end"], path, lines.get(("end",), 1), problems) if "end" in data else None
+    if date is None:
+        return None
+    mentions = data.get("mentions", {})
+    sources = [
+        EventSource(
+            s["supports"],
+            s.get("passage"),
+            Source(s["title"], s["supports"], s.get("url"), s.get("note")) if "title" in s else None,
+        )
+        for s in data["sources"]
+    ]
+    event = Event(
+        id=data["id"],
+        date=date,
+        end=end,
+        title_en=data["title"]["en"],
+        title_zh=data["title"]["zh"],
+        kind=data["kind"],
+        summary=data["summary"],
+        author=data["author"],
+        sources=sources,
+        document=data.get("document"),
+        mentions_zh=list(mentions.get("zh", [])),
+        mentions_en=list(mentions.get("en", [])),
+        passages=list(data.get("passages", [])),
+        path=path,
+        field_lines=lines,
+    )
+    if end is not None and _key(end) < _key(date):
+        problems.error(path, event.line_of("end"), f"end {end} comes before date {date}: swap them")
+    return event
+
+
+def _key(date: PartialDate) -> tuple[int, int, int]:
+    return (date.year, date.month or 0, date.day or 0)
+
+
+def _check_passage(text: str, corpus: Corpus, path: Path, line: int, problems: Problems, what: str) -> None:
+    ref = PassageRef.parse(text, "")
+    document = corpus.document(ref.document)
+    if document is None:
+        problems.error(path, line, f"{what}unknown document '{ref.document}'{document_hint(ref.document, corpus)}")
+        return
+    check_passage_ref(ref, document, path, line, problems, what=what)
+
+
+def _check_events(events: list[Event], corpus: Corpus, problems: Problems) -> None:
+    owner: dict[tuple[str, str], Event] = {}
+    for event in events:
+        path = event.path or Path()
+        if event.document is not None and corpus.document(event.document) is None:
+            problems.error(
+                path,
+                event.line_of("document"),
+                f"document: unknown document '{event.document}'{document_hint(event.document, corpus)}",
+            )
+        for index, passage in enumerate(event.passages):
+            _check_passage(passage, corpus, path, event.line_of("passages", index), problems, "passages: ")
+        for index, source in enumerate(event.sources):
+            line = event.line_of("sources", index)
+            if source.passage is None and source.source is None:
+                problems.error(path, line, "a source needs a passage (<document-id>#<passage>) or a title")
+            if source.passage is not None:
+                _check_passage(source.passage, corpus, path, line, problems, "sources: ")
+        for language, forms in (("zh", event.mentions_zh), ("en", event.mentions_en)):
+            for index, form in enumerate(forms):
+                line = event.line_of("mentions", language, index)
+                key = (language, form.lower())
+                if key in owner and owner[key] is not event:
+                    problems.error(
+                        path, line, f"'{form}' already names event '{owner[key].id}': words name one event only"
+                    )
+                owner.setdefault(key, event)
+                if not _occurs(form, language == "en", corpus):
+                    problems.error(
+                        path,
+                        line,
+                        f"mention '{form}' does not occur in any {'English' if language == 'en' else 'Chinese'} "
+                        "text: copy the words exactly as the text writes them",
+                    )
+
+
+def _occurs(form: str, english: bool, corpus: Corpus) -> bool:
+    pattern = term_pattern([form], english)
+    assert pattern is not None
+    return any(
+        pattern.search(segment.text)
+        for document in corpus.documents
+        for witness in document.witnesses
+        if witness.language.startswith("zh") != english
+        for segment in witness.segments
+    )
