@@ -30,6 +30,9 @@ def test_check_prints_the_alignment_report_and_succeeds() -> None:
     assert result.stderr == ""
     assert "aligned (in two or more witnesses): 34 of 34" in result.stdout
     assert "annotations: " in result.stdout and " 0 failed;" in result.stdout
+    assert re.search(
+        r"^\d+ glossary terms \(\d+ occurrences\), \d+ timeline events \(\d+ mentions\)$", result.stdout, re.M
+    )
     assert re.search(r"checked 5 documents and \d+ annotations: 0 error\(s\), 0 warning\(s\)$", result.stdout.rstrip())
 
 

@@ -39,6 +39,11 @@ def run_check(root: Path, quiet: bool = False) -> int:
     documents = len(checked.corpus.documents)
     if not quiet:
         print(checked.anchor_summary(), flush=True)
+        print(
+            f"{len(checked.terms)} glossary terms ({len(checked.occurrences)} occurrences), "
+            f"{len(checked.events)} timeline events ({len(checked.mentions)} mentions)",
+            flush=True,
+        )
     annotations = len(checked.annotations)
     summary = f"checked {documents} documents and {annotations} annotations: {errors} error(s), {warnings} warning(s)"
     print(summary, file=sys.stderr if errors else sys.stdout)
