@@ -10,11 +10,12 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from annotated_reader.glossary import Occurrence
-from annotated_reader.inline import Span, TermMark, render_marked_text
+from annotated_reader.inline import LinkMark, Span, render_marked_text
 from annotated_reader.notes import NoteIndex
 from annotated_reader.pipeline import CheckedCorpus
-from annotated_reader.term_marks import TermMarks
-from annotated_reader.year_chart import YEARS, YearUse, describe, render_year_chart
+from annotated_reader.text_links import TextLinks
+from annotated_reader.timeline import YEARS
+from annotated_reader.year_chart import YearUse, describe, render_year_chart
 from test_glossary import NAMED_TERM_COUNTS
 
 
@@ -157,19 +158,19 @@ def test_a_term_is_linked_once_and_never_across_a_quote_edge(small_project: Path
     notes = NoteIndex.build(checked.corpus, [])
     # Fake note spans would need anchors; check the rule on its own with one.
     occurrences = [_occurrence("a", 0, 4), _occurrence("a", 10, 14), _occurrence("b", 20, 30), _occurrence("b", 40, 44)]
-    marks = TermMarks.build([], occurrences, notes)
-    assert marks.marks(document, "en", "1.1") == [TermMark(0, 4, "a"), TermMark(20, 30, "b")]
+    marks = TextLinks.build([], occurrences, notes)
+    assert marks.marks(document, "en", "1.1") == [LinkMark(0, 4, "a"), LinkMark(20, 30, "b")]
 
     class Quoted(NoteIndex):
         def spans(self, document, witness_id, passage):  # a quote from 25 to 35 cuts b's first occurrence
             return [Span(25, 35, "n1", 1)]
 
-    marks = TermMarks.build([], occurrences, Quoted(checked.corpus))
-    assert marks.marks(document, "en", "1.1") == [TermMark(0, 4, "a"), TermMark(40, 44, "b")]
+    marks = TextLinks.build([], occurrences, Quoted(checked.corpus))
+    assert marks.marks(document, "en", "1.1") == [LinkMark(0, 4, "a"), LinkMark(40, 44, "b")]
 
 
 def test_a_term_link_sits_inside_a_quote_highlight() -> None:
-    html = render_marked_text("the joint punishment of all", [Span(4, 27, "n1", 1)], [TermMark(4, 20, "jp")], "../")
+    html = render_marked_text("the joint punishment of all", [Span(4, 27, "n1", 1)], [LinkMark(4, 20, "jp")], "../")
     assert html == (
         'the <mark class="ar-quote" data-notes="n1"><a class="ar-term-link" href="../glossary/jp/" data-term="jp" '
         'aria-describedby="ar-def-jp">joint punishment</a></mark><mark class="ar-quote" data-notes="n1"> of all'

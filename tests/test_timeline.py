@@ -194,3 +194,20 @@ def test_every_mention_links_to_its_event_and_the_event_lists_it(site: Path, pro
             assert _soup(target).find(id=fragment) is not None, link["href"]
     total = sum(len(_soup(p).select("a.ar-event-link")) for p in (site / "documents").glob("*/index.html"))
     assert total == len(project.mentions)
+
+
+def test_two_events_cannot_both_be_the_issue_of_one_document(small_project: Path, tmp_path: Path) -> None:
+    project = copy_project(small_project, tmp_path / "project")
+    folder = project / "annotations/timeline"
+    issued = GOOD_EVENT.replace("kind: other", "kind: document\ndocument: 2002-sample-notice")
+    (folder / "publication.yaml").write_text(issued, encoding="utf-8")
+    again = (
+        issued.replace("id: publication", "id: reissue")
+        .replace("[发布之日]", "[]")
+        .replace("[day it is published]", "[]")
+    )
+    (folder / "reissue.yaml").write_text(again, encoding="utf-8")
+    assert [str(p) for p in check_project(project).problems] == [
+        "annotations/timeline/reissue.yaml:8: document: '2002-sample-notice' is already the document of event "
+        "'publication': a document is issued once; link other events to its passages instead"
+    ]

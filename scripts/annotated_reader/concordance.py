@@ -14,7 +14,7 @@ from html import escape
 from .glossary import Occurrence
 from .labels import citation_label
 from .model import Corpus, Document, Witness
-from .site_urls import document_url
+from .site_urls import passage_url
 from .timeline import Mention
 from .witness_names import witness_name
 
@@ -24,14 +24,36 @@ CONTEXT = {"zh": 18, "en": 60}
 
 @dataclass(frozen=True)
 class KwicLine:
-    """One occurrence in context."""
+    """One occurrence in context, in the language of its text."""
 
     occurrence: Occurrence | Mention
+    language: str
     left: str
     keyword: str
     right: str
     truncated_left: bool
     truncated_right: bool
+
+    @property
+    def shown_left(self) -> str:
+        return ("…" if self.truncated_left else "") + self.left
+
+    @property
+    def shown_right(self) -> str:
+        return self.right + ("…" if self.truncated_right else "")
+
+    def href(self, root: str) -> str:
+        """The passage, in the view of the text's language, from a page `root` away from the site root."""
+        found = self.occurrence
+        view = "zh" if self.language.startswith("zh") else "en"
+        return root + escape(passage_url(found.document, found.passage, view))
+
+    def inline_html(self) -> str:
+        """The line as running text, the keyword in bold."""
+        return (
+            f'<span lang="{escape(self.language)}">{escape(self.shown_left)}'
+            f"<strong>{escape(self.keyword)}</strong>{escape(self.shown_right)}</span>"
+        )
 
 
 def language_view(witness: Witness) -> str:
@@ -55,7 +77,15 @@ def kwic_line(witness: Witness, occurrence: Occurrence | Mention) -> KwicLine:
             left = left[left.index(" ") + 1 :]
         if right_to < len(text) and " " in right:
             right = right[: right.rindex(" ")]
-    return KwicLine(occurrence, left, text[start:end], right, left_from > 0, right_to < len(text))
+    return KwicLine(occurrence, witness.language, left, text[start:end], right, left_from > 0, right_to < len(text))
+
+
+def kwic_in(corpus: Corpus, found: Occurrence | Mention) -> tuple[Document, Witness, KwicLine]:
+    """The document, witness and keyword-in-context line of something found in the corpus."""
+    document = corpus.document(found.document)
+    witness = document.witness(found.witness) if document else None
+    assert document is not None and witness is not None  # found in the corpus's own witnesses
+    return document, witness, kwic_line(witness, found)
 
 
 def render_concordance(corpus: Corpus, occurrences: list[Occurrence], root: str) -> str:
@@ -84,14 +114,12 @@ def _witness_table(document: Document, witness: Witness, lines: list[KwicLine], 
     for line in lines:
         passage = line.occurrence.passage
         label = citation_label(document, passage, view)
-        href = f"{root}{document_url(document.id, view)}#{escape(passage)}"
-        left = ("…" if line.truncated_left else "") + line.left
-        right = line.right + ("…" if line.truncated_right else "")
+        href = line.href(root)
         rows.append(
             f'<tr><td class="ar-kwic-where"><a href="{href}">{escape(passage)}</a></td>'
-            f'<td class="ar-kwic-left">{escape(left)}</td>'
+            f'<td class="ar-kwic-left">{escape(line.shown_left)}</td>'
             f'<td class="ar-kwic-keyword"><a href="{href}" title="{escape(label)}">{escape(line.keyword)}</a></td>'
-            f'<td class="ar-kwic-right">{escape(right)}</td></tr>'
+            f'<td class="ar-kwic-right">{escape(line.shown_right)}</td></tr>'
         )
     return (
         f'<table class="ar-kwic" lang="{escape(witness.language)}">'

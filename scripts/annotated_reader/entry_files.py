@@ -16,7 +16,9 @@ from .yamlsource import YamlFile, load_yaml
 
 
 def entry_files(folder: Path, schema_name: str, entry: str, problems: Problems) -> Iterator[tuple[Path, YamlFile]]:
-    """Each valid `<entry>-id.yaml` file of `folder` (sorted by name) with its loaded YAML."""
+    """Each valid `<entry>-id.yaml` file of `folder` (sorted by name) with its loaded YAML; none if no folder."""
+    if not folder.is_dir():
+        return
     schema = load_schema(folder / schema_name)
     for path in sorted(folder.iterdir()):
         if path.name in {schema_name, "README.md"} or path.name.startswith("."):

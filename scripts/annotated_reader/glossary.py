@@ -130,3 +130,19 @@ def form_index(named: Iterable[tuple[str, Iterable[str], Iterable[str]]]) -> tup
 def find_occurrences(corpus: Corpus, terms: list[Term]) -> list[Occurrence]:
     """Every occurrence of every term in every passage of every witness, in reading order."""
     return list(find_forms(corpus, *form_index((t.id, t.zh_forms, t.en_forms) for t in terms)))
+
+
+def first_occurrences(corpus: Corpus, occurrences: Iterable[Occurrence]) -> dict[str, Occurrence]:
+    """Each term's first occurrence in reading order: the corpus's documents in time order (undated last),
+    then passage order, then witness order."""
+    order = {
+        (document.id, segment_id): (position, index)
+        for position, document in enumerate(corpus.documents)
+        for index, segment_id in enumerate(document.segment_ids)
+    }
+    first: dict[str, Occurrence] = {}
+    for occurrence in occurrences:
+        known = first.get(occurrence.term)
+        if known is None or order[(occurrence.document, occurrence.passage)] < order[(known.document, known.passage)]:
+            first[occurrence.term] = occurrence
+    return first

@@ -30,11 +30,8 @@ def generated_pinyin(chinese: str) -> str:
 
 def load_glossary(root: Path, corpus: Corpus, problems: Problems) -> list[Term]:
     """Every valid term, sorted by id."""
-    folder = root / GLOSSARY_FOLDER
-    if not folder.is_dir():
-        return []
     terms: list[Term] = []
-    for path, source in entry_files(folder, TERM_SCHEMA, "term", problems):
+    for path, source in entry_files(root / GLOSSARY_FOLDER, TERM_SCHEMA, "term", problems):
         data = source.data
         term = Term(
             id=data["id"],

@@ -3,9 +3,9 @@
 Note spans may overlap (two notes on overlapping words), so the text is cut
 at every span boundary and each piece is wrapped in one `<mark>` naming every
 note that covers it; after the last piece of a span comes the note's number,
-linking to the note. A term mark becomes a link to its term's (or event's)
-page, inside any `<mark>` that covers it; the caller keeps marks from
-crossing a note's boundary (see term_marks.py), so each is one piece and one
+linking to the note. A link mark becomes a link to its term's or event's
+page, inside any `<mark>` that covers it; the caller keeps link marks from
+crossing a note's boundary (see text_links.py), so each is one piece and one
 link.
 Line breaks of the witness become `<br>`.
 """
@@ -31,12 +31,12 @@ class Span:
 
 
 @dataclass(frozen=True)
-class TermMark:
-    """Words to link: [start, end) in the passage text, naming a glossary term or (kind "event") a timeline event."""
+class LinkMark:
+    """Words to link: [start, end) in the passage text, and the glossary term or (kind "event") timeline event."""
 
     start: int
     end: int
-    term_id: str
+    target: str
     kind: str = "term"
 
 
@@ -66,25 +66,25 @@ def event_link(event_id: str, href: str, inner_html: str) -> str:
     return f'<a class="ar-event-link" href="{escape(href)}" data-event="{escape(event_id)}">{inner_html}</a>'
 
 
-def render_marked_text(text: str, spans: Sequence[Span], terms: Sequence[TermMark] = (), root: str = "") -> str:
-    """`text` as HTML with each span highlighted and followed by its note's number, and each term mark linked.
+def render_marked_text(text: str, spans: Sequence[Span], links: Sequence[LinkMark] = (), root: str = "") -> str:
+    """`text` as HTML with each span highlighted and followed by its note's number, and each link mark linked.
 
-    Term links point to `root` + the term's page, `root` being the path from the page to the site root.
+    Links point to `root` + the term's or event's page, `root` being the path from the page to the site root.
     """
-    if not spans and not terms:
+    if not spans and not links:
         return _text(text)
     cuts = sorted(
         {0, len(text), *(s.start for s in spans), *(s.end for s in spans)}
-        | {b for t in terms for b in (t.start, t.end)}
+        | {b for link in links for b in (link.start, link.end)}
     )
     html = []
     for start, end in pairwise(cuts):
         piece = _text(text[start:end])
-        term = next((t for t in terms if t.start <= start and end <= t.end), None)
-        if term is not None and term.kind == "event":
-            piece = event_link(term.term_id, root + event_url(term.term_id), piece)
-        elif term is not None:
-            piece = term_link(term.term_id, root + term_url(term.term_id), piece)
+        link = next((m for m in links if m.start <= start and end <= m.end), None)
+        if link is not None and link.kind == "event":
+            piece = event_link(link.target, root + event_url(link.target), piece)
+        elif link is not None:
+            piece = term_link(link.target, root + term_url(link.target), piece)
         covering = [s for s in spans if s.start <= start and end <= s.end]
         if covering:
             notes = " ".join(s.note_id for s in covering)

@@ -30,8 +30,8 @@ from .notes import NoteIndex
 from .pages import build_pages, render_corpus_list
 from .pipeline import CheckedCorpus, check_project
 from .search import add_search_terms, check_segmenter, load_search_terms
-from .term_marks import TermMarks
 from .term_pages import GlossaryContext, page_uri, render_term_page
+from .text_links import TextLinks
 from .timeline_pages import (
     OVERVIEW_URI,
     YEARS,
@@ -61,7 +61,7 @@ class AnnotatedReaderConfig(Config):
 class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
     checked: CheckedCorpus
     notes: NoteIndex
-    term_marks: TermMarks
+    text_links: TextLinks
     timeline: TimelineContext
 
     @property
@@ -83,18 +83,20 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             )
         self.checked = checked
         self.notes = NoteIndex.build(self.corpus, checked.anchors)
-        self.term_marks = TermMarks.build(checked.terms, checked.occurrences, self.notes, checked.mentions)
+        self.text_links = TextLinks.build(checked.terms, checked.occurrences, self.notes, checked.mentions)
         self.timeline = TimelineContext(
             self.corpus, checked.events, checked.mentions, checked.terms, checked.occurrences
         )
         placed = sum(len(notes) for notes in self.notes.by_document.values())
         log.info(f"annotated-reader: {checked.anchor_summary()}; {placed} notes rendered")
-        linked = sum(mark.kind == "term" for marks in self.term_marks.at_cell.values() for mark in marks)
         log.info(
             f"annotated-reader: {len(checked.terms)} glossary terms, {len(checked.occurrences)} occurrences, "
-            f"{linked} linked in the texts"
+            f"{self.text_links.count('term')} linked in the texts"
         )
-        log.info(f"annotated-reader: {len(checked.events)} timeline events, {len(checked.mentions)} mentions")
+        log.info(
+            f"annotated-reader: {len(checked.events)} timeline events, {len(checked.mentions)} mentions, "
+            f"{self.text_links.count('event')} linked in the texts"
+        )
         if placed != len(checked.annotations):
             # Never let a note vanish from the site without the build saying so.
             raise PluginError(f"{len(checked.annotations)} annotations but {placed} notes placed on pages")
@@ -113,21 +115,23 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
     def _add_nav(self, config: MkDocsConfig) -> None:
         documents = [{d.short_title["en"]: f"documents/{d.id}/index.md"} for d in self.corpus.documents]
         nav = config.nav if config.nav is not None else [{"Home": "index.md"}]
-        nav = [entry for entry in nav if not (isinstance(entry, dict) and "Documents" in entry)]
-        nav.insert(1 if nav else 0, {"Documents": documents})
-        nav = [entry for entry in nav if not (isinstance(entry, dict) and "Annotations" in entry)]
-        nav.insert(2 if len(nav) > 1 else len(nav), {"Annotations": INDEX_URI})
-        nav = [entry for entry in nav if not (isinstance(entry, dict) and "Glossary" in entry)]
-        nav.insert(3 if len(nav) > 2 else len(nav), {"Glossary": GLOSSARY_URI})
-        nav = [entry for entry in nav if not (isinstance(entry, dict) and "Timeline" in entry)]
-        nav.insert(4 if len(nav) > 3 else len(nav), {"Timeline": OVERVIEW_URI})
+        # The generated sections follow the first entry (Home), replacing any of the same name in mkdocs.yml.
+        generated = {
+            "Documents": documents,
+            "Annotations": INDEX_URI,
+            "Glossary": GLOSSARY_URI,
+            "Timeline": OVERVIEW_URI,
+        }
+        nav = [entry for entry in nav if not (isinstance(entry, dict) and generated.keys() & entry.keys())]
+        for position, (title, target) in enumerate(generated.items(), start=1):
+            nav.insert(min(position, len(nav)), {title: target})
         config.nav = nav
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         def header_rows(document, root):
             return document_timeline_rows(self.timeline, document, root)
 
-        for page in build_pages(self.corpus, self.notes, self.term_marks, header_rows):
+        for page in build_pages(self.corpus, self.notes, self.text_links, header_rows):
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         files.append(File.generated(config, INDEX_URI, content=render_annotation_index(self.notes)))
         glossary = render_glossary_index(self.checked.terms, self.checked.occurrences)

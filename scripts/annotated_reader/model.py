@@ -44,6 +44,11 @@ class PartialDate:
     day: int | None = None
 
     @property
+    def sort_key(self) -> tuple[int, int, int]:
+        """For ordering dates of different precision: a date known to the year comes before its dated days."""
+        return (self.year, self.month or 0, self.day or 0)
+
+    @property
     def precision(self) -> str:
         return "day" if self.day else "month" if self.month else "year"
 

@@ -26,7 +26,7 @@ from .model import Corpus, Document, Witness
 from .notes import NoteIndex, render_row_notes
 from .site_urls import document_url
 from .sources_html import render_source_list
-from .term_marks import TermMarks, render_definitions
+from .text_links import TextLinks, render_definitions
 from .witness_names import QUALITY_NAMES, witness_name
 
 CONTRIBUTING_URL = "contributing/"
@@ -69,7 +69,7 @@ def view_url(document: Document, view: View | None = None) -> str:
 def build_pages(
     corpus: Corpus,
     notes: NoteIndex | None = None,
-    terms: TermMarks | None = None,
+    links: TextLinks | None = None,
     header_rows: HeaderRows | None = None,
 ) -> list[GeneratedPage]:
     """Every document page of the corpus, with its notes, term and event links, and extra header rows."""
@@ -78,7 +78,7 @@ def build_pages(
     for document in corpus.documents:
         for view in VIEWS:
             src = f"documents/{document.id}/index.md" if not view.slug else f"documents/{document.id}/{view.slug}.md"
-            pages.append(GeneratedPage(src, render_document_view(document, view, notes, terms, header_rows)))
+            pages.append(GeneratedPage(src, render_document_view(document, view, notes, links, header_rows)))
     return pages
 
 
@@ -92,12 +92,12 @@ def render_document_view(
     document: Document,
     view: View,
     notes: NoteIndex | None = None,
-    terms: TermMarks | None = None,
+    links: TextLinks | None = None,
     header_rows: HeaderRows | None = None,
 ) -> str:
     """Markdown source of one view: a title and one block of raw HTML."""
     notes = notes or NoteIndex.build(Corpus([document]), [])
-    terms = terms or TermMarks({})
+    links = links or TextLinks({})
     columns = view.witnesses(document)
     # Links are relative, so the site works under any base path.
     root = "../../../" if view.slug else "../../"
@@ -107,8 +107,8 @@ def render_document_view(
         f'<div class="ar-document" data-document="{escape(document.id)}" data-view="{view.slug or "parallel"}">',
         _header(document, view, notes.count(document), header_rows(document, root) if header_rows else []),
         _view_switch(view),
-        _grid(document, view, columns, root, notes, terms),
-        render_definitions(terms.terms_in(document, {w.id for w in columns})),
+        _grid(document, view, columns, root, notes, links),
+        render_definitions(links.terms_in(document, {w.id for w in columns})),
         "</div>",
     ]
     lang_attr = ' lang="zh-Hans"' if primary_language == "zh" else ""
@@ -204,7 +204,7 @@ def _witness_card(witness: Witness) -> str:
     )
 
 
-def _grid(document: Document, view: View, columns: list[Witness], root: str, notes: NoteIndex, terms: TermMarks) -> str:
+def _grid(document: Document, view: View, columns: list[Witness], root: str, notes: NoteIndex, links: TextLinks) -> str:
     label_language = "zh" if view.language == "zh" else "en"
     count = max(1, len(columns))
     heads = (
@@ -215,7 +215,7 @@ def _grid(document: Document, view: View, columns: list[Witness], root: str, not
     if with_notes:
         heads += '<div class="ar-colhead ar-notes-head">Notes</div>'
     rows = [
-        _row(document, segment_id, columns, view, label_language, root, notes, terms)
+        _row(document, segment_id, columns, view, label_language, root, notes, links)
         for segment_id in document.segment_ids
     ]
     return (
@@ -232,7 +232,7 @@ def _row(
     label_language: str,
     root: str,
     notes: NoteIndex,
-    terms: TermMarks,
+    links: TextLinks,
 ) -> str:
     kinds = {s.kind for w in document.witnesses if (s := w.segment(segment_id)) is not None}
     kind = kinds.pop() if len(kinds) == 1 else "paragraph"
@@ -254,7 +254,7 @@ def _row(
     markers, aside, back = render_row_notes(notes, document, segment_id, view.slug, label_language, root)
     tools += (f'<span class="ar-markers">{markers}</span>' if markers else "") + "</div>"
     cells = "".join(
-        _cell(document, segment_id, witness, kind, root, notes, terms) for witness in columns
+        _cell(document, segment_id, witness, kind, root, notes, links) for witness in columns
     ) or _absent_language(view, root)
     has_notes = ' data-notes="true"' if aside or markers else ""
     return (
@@ -265,7 +265,7 @@ def _row(
 
 
 def _cell(
-    document: Document, segment_id: str, witness: Witness, kind: str, root: str, notes: NoteIndex, terms: TermMarks
+    document: Document, segment_id: str, witness: Witness, kind: str, root: str, notes: NoteIndex, links: TextLinks
 ) -> str:
     segment = witness.segment(segment_id)
     if segment is None:
@@ -273,7 +273,7 @@ def _cell(
     text = render_marked_text(
         segment.text,
         notes.spans(document, witness.id, segment_id),
-        terms.marks(document, witness.id, segment_id),
+        links.marks(document, witness.id, segment_id),
         root,
     )
     return (

@@ -26,3 +26,8 @@ def event_url(event_id: str) -> str:
 def year_url(year: int) -> str:
     """Site-relative URL of a timeline year's page."""
     return f"timeline/{year}/"
+
+
+def passage_url(document_id: str, passage: str, view_slug: str = "") -> str:
+    """Site-relative URL of a passage in a document view: the view's URL and the passage ID as fragment."""
+    return f"{document_url(document_id, view_slug)}#{passage}"

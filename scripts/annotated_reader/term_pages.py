@@ -12,15 +12,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 from html import escape
 
-from .concordance import kwic_line, language_view, render_concordance
-from .glossary import Occurrence, Term, Variant, term_pattern
+from .concordance import kwic_in, language_view, render_concordance
+from .glossary import Occurrence, Term, Variant, first_occurrences, term_pattern
 from .labels import citation_label
 from .model import Corpus, Document, Witness
 from .note_body import render_body
-from .site_urls import document_url, term_url
+from .site_urls import passage_url, term_url
 from .sources_html import render_source_list
+from .timeline import YEARS
 from .witness_names import witness_name
-from .year_chart import YEARS, YearUse, render_year_chart
+from .year_chart import YearUse, render_year_chart
 
 ROOT = "../../"  # from glossary/<term-id>/ to the site root
 
@@ -44,6 +45,7 @@ class GlossaryContext:
         for occurrence in self.occurrences:
             self.by_term[occurrence.term].append(occurrence)
             self.by_cell[(occurrence.document, occurrence.witness, occurrence.passage)].append(occurrence)
+        self.first = first_occurrences(self.corpus, self.occurrences)
 
     def link(self, term_id: str) -> str:
         term = self.terms[term_id]
@@ -81,39 +83,21 @@ def _undated(corpus: Corpus, occurrences: list[Occurrence]) -> str:
     )
 
 
-def _reading_order(corpus: Corpus) -> dict[tuple[str, str], tuple[int, int]]:
-    order = {}
-    for position, document in enumerate(corpus.documents):
-        for index, segment_id in enumerate(document.segment_ids):
-            order[(document.id, segment_id)] = (position, index)
-    return order
-
-
 def _passage_href(document: Document, witness: Witness, passage: str) -> str:
-    return f"{ROOT}{document_url(document.id, language_view(witness))}#{escape(passage)}"
+    return ROOT + escape(passage_url(document.id, passage, language_view(witness)))
 
 
 def _first_appearance(term: Term, context: GlossaryContext) -> str:
-    mine = context.by_term.get(term.id, [])
-    if not mine:
+    first = context.first.get(term.id)
+    if first is None:
         return '<p class="ar-term-first">Not found in the texts of the corpus.</p>'
-    order = _reading_order(context.corpus)
-    first = min(mine, key=lambda o: order[(o.document, o.passage)])
-    document = context.corpus.document(first.document)
-    assert document is not None
-    there = [o for o in mine if (o.document, o.passage) == (first.document, first.passage)]
+    document, witness, _ = kwic_in(context.corpus, first)
+    # The same passage in every text that uses the term there.
+    there = [o for o in context.by_term[term.id] if (o.document, o.passage) == (first.document, first.passage)]
     lines = []
     for occurrence in there:
-        witness = document.witness(occurrence.witness)
-        assert witness is not None
-        line = kwic_line(witness, occurrence)
-        lines.append(
-            f'<li><span lang="{escape(witness.language)}">{"…" if line.truncated_left else ""}{escape(line.left)}'
-            f"<strong>{escape(line.keyword)}</strong>{escape(line.right)}{'…' if line.truncated_right else ''}"
-            f"</span> ({escape(witness_name(witness))})</li>"
-        )
-    witness = document.witness(first.witness)
-    assert witness is not None
+        _, other, line = kwic_in(context.corpus, occurrence)
+        lines.append(f"<li>{line.inline_html()} ({escape(witness_name(other))})</li>")
     date = f"{document.date}, " if document.date else ""
     label = citation_label(document, first.passage, "en")
     return (
@@ -197,16 +181,15 @@ def _rendering_row(
 
 
 def _relations(term: Term, context: GlossaryContext) -> str:
-    items = []
-    for label, ids in (("Earlier term", term.predecessors), ("Later term", term.successors), ("Related", term.related)):
-        if ids:
-            items.append(f"<li>{label}: {', '.join(context.link(i) for i in ids)}</li>")
-    # Relations are stated once, on one side; show the other side too.
-    for label, relation in (("Later term", "predecessors"), ("Earlier term", "successors")):
-        others = [t.id for t in context.terms.values() if term.id in getattr(t, relation) and t.id not in
-                  (term.successors if relation == "predecessors" else term.predecessors)]  # fmt: skip
-        if others:
-            items.append(f"<li>{label}: {', '.join(context.link(i) for i in others)}</li>")
+    # A succession is stated once, on either term; each page shows it.
+    others = context.terms.values()
+    earlier = dict.fromkeys([*term.predecessors, *(t.id for t in others if term.id in t.successors)])
+    later = dict.fromkeys([*term.successors, *(t.id for t in others if term.id in t.predecessors)])
+    items = [
+        f"<li>{label}: {', '.join(context.link(i) for i in ids)}</li>"
+        for label, ids in (("Earlier term", earlier), ("Later term", later), ("Related", term.related))
+        if ids
+    ]
     return f'<ul class="ar-term-relations">{"".join(items)}</ul>' if items else "<p>None recorded.</p>"
 
 

@@ -26,6 +26,7 @@ KINDS = {
 }
 # The years the timeline shows; events before or after them are context.
 FIRST_YEAR, LAST_YEAR = 2003, 2022
+YEARS = range(FIRST_YEAR, LAST_YEAR + 1)
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class Event:
     @property
     def sort_key(self) -> tuple[int, int, int, str]:
         # A date known only to the year sorts before the dated events of that year.
-        return (self.date.year, self.date.month or 0, self.date.day or 0, self.id)
+        return (*self.date.sort_key, self.id)
 
 
 @dataclass(frozen=True)

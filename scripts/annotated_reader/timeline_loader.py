@@ -3,7 +3,7 @@
 Each file is checked against annotations/timeline/event.schema.json, then
 against the corpus: the id matches the file name, dates are real dates and
 an end does not come before its start, the linked document and passages
-exist (nearest IDs suggested), every source names a passage or a title, no
+exist (nearest IDs suggested), no two events are the issue of one document, every source names a passage or a title, no
 two events claim the same words, and every mention occurs in some text (a
 mention that matches nothing would be a link that is never made).
 """
@@ -26,11 +26,8 @@ EVENT_SCHEMA = "event.schema.json"
 
 def load_timeline(root: Path, corpus: Corpus, problems: Problems) -> list[Event]:
     """Every valid event, in date order."""
-    folder = root / TIMELINE_FOLDER
-    if not folder.is_dir():
-        return []
     events: list[Event] = []
-    for path, source in entry_files(folder, EVENT_SCHEMA, "event", problems):
+    for path, source in entry_files(root / TIMELINE_FOLDER, EVENT_SCHEMA, "event", problems):
         event = _build(source.data, path, dict(source.lines), problems)
         if event is not None:
             events.append(event)
@@ -79,13 +76,9 @@ def _build(data: dict, path: Path, lines: dict, problems: Problems) -> Event | N
         path=path,
         field_lines=lines,
     )
-    if end is not None and _key(end) < _key(date):
+    if end is not None and end.sort_key < date.sort_key:
         problems.error(path, event.line_of("end"), f"end {end} comes before date {date}: swap them")
     return event
-
-
-def _key(date: PartialDate) -> tuple[int, int, int]:
-    return (date.year, date.month or 0, date.day or 0)
 
 
 def _check_passage(text: str, corpus: Corpus, path: Path, line: int, problems: Problems, what: str) -> None:
@@ -99,6 +92,7 @@ def _check_passage(text: str, corpus: Corpus, path: Path, line: int, problems: P
 
 def _check_events(events: list[Event], corpus: Corpus, problems: Problems) -> None:
     owner: dict[tuple[str, str], Event] = {}
+    issue_of: dict[str, Event] = {}
     for event in events:
         path = event.path or Path()
         if event.document is not None and corpus.document(event.document) is None:
@@ -106,6 +100,13 @@ def _check_events(events: list[Event], corpus: Corpus, problems: Problems) -> No
                 path,
                 event.line_of("document"),
                 f"document: unknown document '{event.document}'{document_hint(event.document, corpus)}",
+            )
+        elif event.document is not None and issue_of.setdefault(event.document, event) is not event:
+            problems.error(
+                path,
+                event.line_of("document"),
+                f"document: '{event.document}' is already the document of event '{issue_of[event.document].id}': "
+                "a document is issued once; link other events to its passages instead",
             )
         for index, passage in enumerate(event.passages):
             _check_passage(passage, corpus, path, event.line_of("passages", index), problems, "passages: ")

@@ -15,17 +15,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from html import escape
 
-from .concordance import kwic_line, language_view
-from .glossary import Occurrence, Term
+from .concordance import kwic_in
+from .glossary import Occurrence, Term, first_occurrences
 from .labels import citation_label
 from .model import Corpus, Document
 from .note_body import plain_summary, render_body
-from .site_urls import document_url, event_url, term_url, year_url
+from .site_urls import document_url, event_url, passage_url, term_url, year_url
 from .sources_html import render_source_list
-from .timeline import FIRST_YEAR, KINDS, LAST_YEAR, Event, Mention, format_date
+from .timeline import FIRST_YEAR, KINDS, LAST_YEAR, YEARS, Event, Mention, format_date
 
 OVERVIEW_URI = "timeline/index.md"
-YEARS = range(FIRST_YEAR, LAST_YEAR + 1)
 
 
 def year_uri(year: int) -> str:
@@ -59,17 +58,13 @@ class TimelineContext:
         return [d for d in self.corpus.documents if d.date and d.date.year == year]
 
     def first_year_of_terms(self) -> dict[int, list[Term]]:
-        """The glossary terms by the year of the earliest dated corpus document that uses them."""
+        """The glossary terms by the year of their first appearance (as on their pages), when it is dated."""
         years = {d.id: d.date.year for d in self.corpus.documents if d.date}
-        first: dict[str, int] = {}
-        for occurrence in self.occurrences:
-            year = years.get(occurrence.document)
-            if year is not None:
-                first[occurrence.term] = min(year, first.get(occurrence.term, year))
+        first = first_occurrences(self.corpus, self.occurrences)
         grouped: dict[int, list[Term]] = defaultdict(list)
         for term in sorted(self.terms, key=lambda t: t.en.lower()):
-            if term.id in first:
-                grouped[first[term.id]].append(term)
+            if term.id in first and first[term.id].document in years:
+                grouped[years[first[term.id].document]].append(term)
         return grouped
 
     def event_of_document(self, document: Document) -> Event | None:
@@ -154,18 +149,11 @@ def render_overview(context: TimelineContext) -> str:
 def _mention_lines(context: TimelineContext, mentions: list[Mention], root: str) -> str:
     items = []
     for mention in mentions:
-        document = context.corpus.document(mention.document)
-        assert document is not None
-        witness = document.witness(mention.witness)
-        assert witness is not None
-        line = kwic_line(witness, mention)
-        href = f"{root}{document_url(document.id, language_view(witness))}#{escape(mention.passage)}"
+        document, witness, line = kwic_in(context.corpus, mention)
         label = citation_label(document, mention.passage, "en")
         items.append(
-            f'<li class="ar-mention"><a href="{href}">{escape(label)}</a> ({escape(witness.id)}): '
-            f'<span lang="{escape(witness.language)}">{"…" if line.truncated_left else ""}{escape(line.left)}'
-            f"<strong>{escape(line.keyword)}</strong>{escape(line.right)}{'…' if line.truncated_right else ''}"
-            "</span></li>"
+            f'<li class="ar-mention"><a href="{line.href(root)}">{escape(label)}</a> ({escape(witness.id)}): '
+            f"{line.inline_html()}</li>"
         )
     return f'<ul class="ar-mentions" data-search-exclude>{"".join(items)}</ul>'
 
@@ -177,8 +165,7 @@ def _passage_link(context: TimelineContext, ref: str, root: str) -> str:
     assert document is not None  # checked by the loader
     current = document.resolve(passage) or passage
     return (
-        f'<a href="{root}{document_url(doc_id)}#{escape(current)}">'
-        f"{escape(citation_label(document, current, 'en'))}</a>"
+        f'<a href="{root}{escape(passage_url(doc_id, current))}">{escape(citation_label(document, current, "en"))}</a>'
     )
 
 

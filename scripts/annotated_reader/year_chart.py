@@ -12,8 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-YEARS = range(2003, 2023)
-
 BAR_WIDTH = 22
 GAP = 4
 HEIGHT = 90  # of the tallest bar

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from .glossary import Occurrence, Term
-from .inline import Span, TermMark
+from .inline import LinkMark
 from .model import Document
 from .note_body import plain_summary
 from .notes import NoteIndex
@@ -31,52 +31,53 @@ from .timeline import Mention
 Cell = tuple[str, str, str]
 
 
-def _crosses(mark: Occurrence | Mention, spans: list[Span]) -> bool:
-    """True when a note's quote starts or ends strictly inside the occurrence."""
-    return any(mark.start < edge < mark.end for span in spans for edge in (span.start, span.end))
+def _cell(found: Occurrence | Mention) -> Cell:
+    return (found.document, found.witness, found.passage)
 
 
 @dataclass
-class TermMarks:
-    """The term links of every passage of every witness, and the terms they define."""
+class TextLinks:
+    """The term and event links of every passage of every witness, and the terms they define."""
 
     terms: dict[str, Term]
-    at_cell: dict[Cell, list[TermMark]] = field(default_factory=lambda: defaultdict(list))
+    at_cell: dict[Cell, list[LinkMark]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
     def build(
         cls, terms: list[Term], occurrences: list[Occurrence], notes: NoteIndex, mentions: Sequence[Mention] = ()
-    ) -> TermMarks:
-        marks = cls({t.id: t for t in terms})
+    ) -> TextLinks:
+        links = cls({t.id: t for t in terms})
         for mention in mentions:
-            document = notes.corpus.document(mention.document)
-            assert document is not None  # mentions are found in the corpus's own documents
-            if not _crosses(mention, notes.spans(document, mention.witness, mention.passage)):
-                cell = (mention.document, mention.witness, mention.passage)
-                marks.at_cell[cell].append(TermMark(mention.start, mention.end, mention.event, "event"))
-        linked: set[tuple[str, str, str, str]] = set()
+            if links._fits(mention, notes):
+                links.at_cell[_cell(mention)].append(LinkMark(mention.start, mention.end, mention.event, "event"))
+        linked: set[tuple[Cell, str]] = set()
         for occurrence in occurrences:
-            key = (occurrence.document, occurrence.witness, occurrence.passage, occurrence.term)
-            if key in linked:
-                continue
-            document = notes.corpus.document(occurrence.document)
-            assert document is not None  # occurrences are found in the corpus's own documents
-            if _crosses(occurrence, notes.spans(document, occurrence.witness, occurrence.passage)):
-                continue
-            cell = (occurrence.document, occurrence.witness, occurrence.passage)
-            if any(m.start < occurrence.end and occurrence.start < m.end for m in marks.at_cell.get(cell, [])):
-                continue
-            linked.add(key)
-            marks.at_cell[cell].append(TermMark(occurrence.start, occurrence.end, occurrence.term))
-        return marks
+            key = (_cell(occurrence), occurrence.term)
+            if key not in linked and links._fits(occurrence, notes):
+                linked.add(key)
+                links.at_cell[_cell(occurrence)].append(LinkMark(occurrence.start, occurrence.end, occurrence.term))
+        return links
 
-    def marks(self, document: Document, witness_id: str, passage: str) -> list[TermMark]:
+    def _fits(self, found: Occurrence | Mention, notes: NoteIndex) -> bool:
+        """Neither crossing the edge of a note's quote nor overlapping a link already placed."""
+        document = notes.corpus.document(found.document)
+        assert document is not None  # found in the corpus's own documents
+        spans = notes.spans(document, found.witness, found.passage)
+        crosses = any(found.start < edge < found.end for span in spans for edge in (span.start, span.end))
+        overlaps = any(m.start < found.end and found.start < m.end for m in self.at_cell.get(_cell(found), []))
+        return not crosses and not overlaps
+
+    def marks(self, document: Document, witness_id: str, passage: str) -> list[LinkMark]:
         return self.at_cell.get((document.id, witness_id, passage), [])
+
+    def count(self, kind: str) -> int:
+        """How many links of a kind ("term" or "event") the texts carry."""
+        return sum(mark.kind == kind for marks in self.at_cell.values() for mark in marks)
 
     def terms_in(self, document: Document, witness_ids: set[str]) -> list[Term]:
         """The terms linked anywhere in the given witnesses of a document, by English name."""
         ids = {
-            mark.term_id
+            mark.target
             for (document_id, witness_id, _), marks in self.at_cell.items()
             if document_id == document.id and witness_id in witness_ids
             for mark in marks
