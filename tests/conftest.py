@@ -36,7 +36,7 @@ def copy_project(source: Path, target: Path) -> Path:
     docs/ or annotations/ gets the repository's, so it builds like the real site.
     """
     shutil.copytree(source / "sources", target / "sources")
-    for extra in ("mkdocs.yml", "docs", "annotations"):
+    for extra in ("mkdocs.yml", "mkdocs.zh.yml", "docs", "annotations"):
         origin = source / extra if (source / extra).exists() else ROOT / extra
         if origin.is_dir():
             shutil.copytree(origin, target / extra)

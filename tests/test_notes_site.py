@@ -103,7 +103,9 @@ def test_web_annotation_export(small_site: Path, site: Path, project: CheckedCor
     items = {item["id"].split("#")[1]: item for item in collection["first"]["items"]}
     quoted = items["note-sample-quote-en"]
     assert quoted["type"] == "Annotation" and quoted["motivation"] == "commenting"
-    assert quoted["target"]["source"] == "../../documents/2001-sample-bilingual/en/"
+    # Absolute, from mkdocs.yml's site_url (relative to the export file when there is none).
+    assert quoted["target"]["source"] == "http://127.0.0.1:8000/documents/2001-sample-bilingual/en/"
+    assert quoted["id"] == "http://127.0.0.1:8000/documents/2001-sample-bilingual/#note-sample-quote-en"
     fragment, text_quote = quoted["target"]["selector"]
     assert fragment == {"type": "FragmentSelector", "conformsTo": "http://tools.ietf.org/rfc/rfc3986", "value": "1.1"}
     assert text_quote == {"type": "TextQuoteSelector", "exact": "for tests only", "prefix": "sample is "}
@@ -135,3 +137,14 @@ def test_every_annotation_field_is_explained_in_the_contributor_guide() -> None:
     for definition in schema["$defs"].values():
         for name, field in definition.get("properties", {}).items():
             assert field.get("description"), name
+
+
+def test_web_annotation_ids_are_relative_without_a_site_url(project: CheckedCorpus) -> None:
+    from annotated_reader.notes import NoteIndex
+    from annotated_reader.web_annotation import export_document
+
+    index = NoteIndex.build(project.corpus, project.anchors)
+    document = project.corpus.document("2022-high-quality-development-opinions")
+    collection = json.loads(export_document(index, document, None))
+    assert collection["id"] == "../../data/annotations/2022-high-quality-development-opinions.jsonld"
+    assert all(item["id"].startswith("../../documents/") for item in collection["first"]["items"])

@@ -23,13 +23,26 @@ from mkdocs.structure.pages import Page
 
 from .alignment import align_corpus
 from .annotation_index import INDEX_URI, render_annotation_index
+from .downloads import SCHEMA_URI, document_json, document_text, download_schema, json_path, text_path
 from .glossary_pages import INDEX_URI as GLOSSARY_URI
 from .glossary_pages import render_glossary_index
-from .model import Corpus
+from .head_meta import document_meta, render_meta
+from .messages import LANGUAGES, Messages, messages
+from .model import Corpus, Document
 from .notes import NoteIndex
-from .pages import build_pages, render_corpus_list
+from .pages import VIEWS, Reading, View, build_pages, render_corpus_list, view_url
 from .pipeline import CheckedCorpus, check_project
+from .reference_pages import (
+    CITE_EXAMPLE,
+    DOWNLOADS_MARKER,
+    example_passage,
+    find_cite_examples,
+    render_cite_example,
+    render_downloads,
+)
 from .search import add_search_terms, check_segmenter, load_search_terms
+from .site_info import SiteInfo, site_info
+from .site_urls import INTERFACE_ROOTS
 from .term_pages import GlossaryContext, page_uri, render_term_page
 from .text_links import TextLinks
 from .timeline_pages import (
@@ -56,6 +69,9 @@ CORPUS_MARKER = "<!-- annotated-reader:corpus -->"
 class AnnotatedReaderConfig(Config):
     # The project folder that holds sources/; relative to mkdocs.yml.
     root = config_options.Type(str, default=".")
+    # Other interface languages and their configuration files, e.g. {zh: mkdocs.zh.yml}: each is
+    # built after this site into its folder (INTERFACE_ROOTS), from the same sources and notes.
+    interfaces = config_options.Type(dict, default={})
 
 
 class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
@@ -63,6 +79,10 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
     notes: NoteIndex
     text_links: TextLinks
     timeline: TimelineContext
+    msg: Messages
+    site: SiteInfo
+    # Document view pages by source path, for their <head> metadata.
+    views: dict[str, tuple[Document, View]]
 
     @property
     def corpus(self) -> Corpus:
@@ -72,7 +92,21 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         if not config.use_directory_urls:
             raise PluginError("annotated-reader needs use_directory_urls: true (passage links are directory URLs)")
         check_segmenter(config)
+        language = config.theme["language"]
+        if language not in LANGUAGES:
+            raise PluginError(f"theme.language is '{language}': the interface exists in {', '.join(LANGUAGES)}")
+        self.msg = messages(language)
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
+        self.site = site_info(self.root, config.site_name, config.site_url)
+        # The hand-written pages of each interface language mirror the sites: docs/ and docs/zh/.
+        self.english_docs = Path(config.docs_dir)
+        for _ in range(INTERFACE_ROOTS[language].count("/")):
+            self.english_docs = self.english_docs.parent
+        for code, path in self.config.interfaces.items():
+            if code not in LANGUAGES or code == language:
+                raise PluginError(f"interfaces: '{code}' is not another interface language ({', '.join(LANGUAGES)})")
+            if not (Path(config.config_file_path).parent / path).is_file():
+                raise PluginError(f"interfaces: {code}: no configuration file '{path}' beside mkdocs.yml")
         checked = check_project(self.root)
         for problem in checked.problems:
             (log.warning if problem.severity == "warning" else log.error)(str(problem))
@@ -110,17 +144,32 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             if ASSETS_URI + asset not in target:
                 target.append(ASSETS_URI + asset)
         self._add_nav(config)
+        self._add_theme_parts(config)
         return config
 
+    def _add_theme_parts(self, config: MkDocsConfig) -> None:
+        # Our language selector partial, after any custom_dir so that a project can still override it.
+        templates = str(resources.files("annotated_reader") / "templates")
+        position = 1 if config.theme.custom_dir else 0
+        if templates not in config.theme.dirs:
+            config.theme.dirs.insert(position, templates)
+        # The roots of the interface languages; each page's selector links to its own counterpart.
+        up = "../" * INTERFACE_ROOTS[self.msg.language].count("/")
+        config.extra["alternate"] = [
+            {"name": messages(code)("language_name"), "link": up + INTERFACE_ROOTS[code] or "./", "lang": code}
+            for code in LANGUAGES
+        ]
+
     def _add_nav(self, config: MkDocsConfig) -> None:
-        documents = [{d.short_title["en"]: f"documents/{d.id}/index.md"} for d in self.corpus.documents]
-        nav = config.nav if config.nav is not None else [{"Home": "index.md"}]
+        msg = self.msg
+        documents = [{d.short_title[msg.language]: f"documents/{d.id}/index.md"} for d in self.corpus.documents]
+        nav = config.nav if config.nav is not None else [{msg("nav_home"): "index.md"}]
         # The generated sections follow the first entry (Home), replacing any of the same name in mkdocs.yml.
         generated = {
-            "Documents": documents,
-            "Annotations": INDEX_URI,
-            "Glossary": GLOSSARY_URI,
-            "Timeline": OVERVIEW_URI,
+            msg("nav_documents"): documents,
+            msg("nav_annotations"): INDEX_URI,
+            msg("nav_glossary"): GLOSSARY_URI,
+            msg("nav_timeline"): OVERVIEW_URI,
         }
         nav = [entry for entry in nav if not (isinstance(entry, dict) and generated.keys() & entry.keys())]
         for position, (title, target) in enumerate(generated.items(), start=1):
@@ -131,8 +180,18 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         def header_rows(document, root):
             return document_timeline_rows(self.timeline, document, root)
 
-        for page in build_pages(self.corpus, self.notes, self.text_links, header_rows):
+        reading = Reading(self.msg, self.site)
+        for page in build_pages(self.corpus, self.notes, self.text_links, header_rows, reading):
             files.append(File.generated(config, page.src_uri, content=page.markdown))
+        self.views = {
+            f"documents/{d.id}/{view.slug + '.md' if view.slug else 'index.md'}": (d, view)
+            for d in self.corpus.documents
+            for view in VIEWS
+        }
+        for document in self.corpus.documents:
+            files.append(File.generated(config, text_path(document), content=document_text(document, self.site)))
+            files.append(File.generated(config, json_path(document), content=document_json(document, self.site)))
+        files.append(File.generated(config, SCHEMA_URI, content=download_schema()))
         files.append(File.generated(config, INDEX_URI, content=render_annotation_index(self.notes)))
         glossary = render_glossary_index(self.checked.terms, self.checked.occurrences)
         files.append(File.generated(config, GLOSSARY_URI, content=glossary))
@@ -154,9 +213,77 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Hand-written pages sit one folder down (directory URLs), except the home page.
+        root = "" if page.file.src_uri == "index.md" else "../" * page.file.dest_uri.count("/")
         if CORPUS_MARKER in markdown:
-            return markdown.replace(CORPUS_MARKER, render_corpus_list(self.corpus, self.notes))
-        return markdown
+            markdown = markdown.replace(CORPUS_MARKER, render_corpus_list(self.corpus, self.notes, self.msg))
+        if DOWNLOADS_MARKER in markdown:
+            markdown = markdown.replace(DOWNLOADS_MARKER, render_downloads(self.corpus, self.notes, self.msg, root))
+        errors = find_cite_examples(markdown, self.corpus)
+        if errors:
+            path = Path(config.docs_dir) / page.file.src_uri
+            raise PluginError("\n".join(f"{path}:{error.line}: {error.message}" for error in errors))
+
+        def example(match) -> str:
+            if match[1] is None:
+                document, passage = example_passage(self.corpus, self.notes)
+            else:
+                document, passage = self.corpus.document(match[1]), match[2]
+            return render_cite_example(document, passage, self.notes, self.site, self.msg, root)
+
+        return CITE_EXAMPLE.sub(example, markdown)
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
+        # The language selector's links: this page in each interface, or that interface's home page.
+        counterpart = page.file.src_uri if page.file.generated_by or self._has_counterpart(page) else ""
+        site_relative = page.url if counterpart else ""
+        root = "../" * page.url.count("/")
+        up = "../" * INTERFACE_ROOTS[self.msg.language].count("/")
+        context["ar_alternate"] = [
+            {
+                "name": messages(code)("language_name"),
+                "lang": code,
+                "html_lang": messages(code).html_lang,
+                "link": (root + up + INTERFACE_ROOTS[code] + site_relative) or "./",
+                "current": code == self.msg.language,
+            }
+            for code in LANGUAGES
+        ]
+        return context
+
+    def _has_counterpart(self, page: Page) -> bool:
+        """Whether a hand-written page exists in every interface language (same name in docs/, docs/zh/, ...)."""
+        return all((self.english_docs / INTERFACE_ROOTS[code] / page.file.src_uri).is_file() for code in LANGUAGES)
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        found = self.views.get(page.file.src_uri)
+        if found is None:
+            return output
+        document, view = found
+        language = "zh" if view.language == "zh" else "en"
+        url = self.site.absolute(view_url(document, view))
+        tags = render_meta(document_meta(document, language, url, self.site, self.msg))
+        return output.replace("</head>", tags + "</head>", 1)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        # Each other interface language: the same corpus, built into its folder of this site.
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        for code, path in self.config.interfaces.items():
+            site_url = self.site.url + INTERFACE_ROOTS[code] if self.site.url else None
+            translated = load_config(
+                config_file=str(Path(config.config_file_path).parent / path),
+                site_dir=str(Path(config.site_dir) / INTERFACE_ROOTS[code]),
+                site_url=site_url,
+                strict=config.strict,
+            )
+            translated.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(translated)
+            finally:
+                translated.plugins.on_shutdown()
+            log.info(f"annotated-reader: the {code} interface built into {INTERFACE_ROOTS[code]}")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         # Sources are outside docs/, so mkdocs serve would not notice edits.

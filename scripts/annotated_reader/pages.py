@@ -20,13 +20,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
+from .citation import CitationTarget
+from .cite_html import render_cite_control
+from .downloads import json_path, text_path
 from .inline import render_marked_text
 from .labels import citation_label, passage_number
+from .messages import ENGLISH, Messages
 from .model import Corpus, Document, Witness
 from .notes import NoteIndex, render_row_notes
-from .site_urls import document_url
+from .site_info import SiteInfo
+from .site_urls import document_url, interface_switch_url, passage_url
 from .sources_html import render_source_list
 from .text_links import TextLinks, render_definitions
+from .web_annotation import export_path
 from .witness_names import QUALITY_NAMES, witness_name
 
 CONTRIBUTING_URL = "contributing/"
@@ -37,8 +43,10 @@ class View:
     """One way of reading a document: which witnesses it shows."""
 
     slug: str  # "" for parallel
-    label: str
     language: str | None  # None: every language
+
+    def label(self, msg: Messages) -> str:
+        return {"": msg("view_parallel"), "zh": msg("view_zh"), "en": msg("view_en")}[self.slug]
 
     def witnesses(self, document: Document) -> list[Witness]:
         if self.language is None:
@@ -46,7 +54,45 @@ class View:
         return [w for w in document.witnesses if w.language.split("-")[0] == self.language]
 
 
-VIEWS = (View("", "Parallel", None), View("zh", "中文", "zh"), View("en", "English", "en"))
+VIEWS = (View("", None), View("zh", "zh"), View("en", "en"))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What every page of one build shares: its interface language and the site being cited."""
+
+    msg: Messages = ENGLISH
+    site: SiteInfo | None = None  # without it, pages carry no citations
+
+    def cite_targets(self, document: Document, witnesses: list[Witness], passage: str | None, view: View):
+        if self.site is None:
+            return []
+        url = self.site.absolute(passage_url(document.id, passage, view.slug) if passage else view_url(document, view))
+        return [CitationTarget(document, w, passage, url) for w in witnesses if passage is None or w.segment(passage)]
+
+
+@dataclass(frozen=True)
+class ViewPage:
+    """One view of one document being rendered, with everything its rows need."""
+
+    document: Document
+    view: View
+    root: str  # the path from the page to the site root
+    notes: NoteIndex
+    links: TextLinks
+    reading: Reading
+
+    @property
+    def msg(self) -> Messages:
+        return self.reading.msg
+
+    @property
+    def columns(self) -> list[Witness]:
+        return self.view.witnesses(self.document)
+
+    @property
+    def label_language(self) -> str:
+        return "zh" if self.view.language == "zh" else "en"
 
 
 # More rows for a document's header, given the document and the path to the site root.
@@ -71,6 +117,7 @@ def build_pages(
     notes: NoteIndex | None = None,
     links: TextLinks | None = None,
     header_rows: HeaderRows | None = None,
+    reading: Reading | None = None,
 ) -> list[GeneratedPage]:
     """Every document page of the corpus, with its notes, term and event links, and extra header rows."""
     notes = notes or NoteIndex.build(corpus, [])
@@ -78,7 +125,8 @@ def build_pages(
     for document in corpus.documents:
         for view in VIEWS:
             src = f"documents/{document.id}/index.md" if not view.slug else f"documents/{document.id}/{view.slug}.md"
-            pages.append(GeneratedPage(src, render_document_view(document, view, notes, links, header_rows)))
+            page = render_document_view(document, view, notes, links, header_rows, reading)
+            pages.append(GeneratedPage(src, page))
     return pages
 
 
@@ -94,168 +142,214 @@ def render_document_view(
     notes: NoteIndex | None = None,
     links: TextLinks | None = None,
     header_rows: HeaderRows | None = None,
+    reading: Reading | None = None,
 ) -> str:
     """Markdown source of one view: a title and one block of raw HTML."""
     notes = notes or NoteIndex.build(Corpus([document]), [])
     links = links or TextLinks({})
-    columns = view.witnesses(document)
+    reading = reading or Reading()
     # Links are relative, so the site works under any base path.
     root = "../../../" if view.slug else "../../"
+    page = ViewPage(document, view, root, notes, links, reading)
     primary_language = "zh" if view.language == "zh" else "en"
     title = document.title[primary_language]
+    extra_rows = header_rows(document, root) if header_rows else []
     parts = [
         f'<div class="ar-document" data-document="{escape(document.id)}" data-view="{view.slug or "parallel"}">',
-        _header(document, view, notes.count(document), header_rows(document, root) if header_rows else []),
-        _view_switch(view),
-        _grid(document, view, columns, root, notes, links),
-        render_definitions(links.terms_in(document, {w.id for w in columns})),
+        _header(document, view, notes, extra_rows, root, reading),
+        _view_switch(document, view, root, reading.msg),
+        _grid(page),
+        render_definitions(links.terms_in(document, {w.id for w in page.columns})),
         "</div>",
     ]
-    lang_attr = ' lang="zh-Hans"' if primary_language == "zh" else ""
+    lang_attr = f' lang="{_content_lang(primary_language)}"' if primary_language != reading.msg.language else ""
     heading = f"<h1{lang_attr}>{escape(title)}</h1>"
     # Python-Markdown passes a block of HTML through untouched when it has no
     # blank lines, so each block is written on lines without gaps.
     return "\n\n".join([heading, "\n".join(p for p in parts if p)]) + "\n"
 
 
-def _header(document: Document, view: View, note_count: int, extra_rows: list[tuple[str, str]]) -> str:
+def _content_lang(language: str) -> str:
+    return "zh-Hans" if language == "zh" else "en"
+
+
+def _header(
+    document: Document,
+    view: View,
+    notes: NoteIndex,
+    extra_rows: list[tuple[str, str]],
+    root: str,
+    reading: Reading,
+) -> str:
+    msg = reading.msg
     other = "en" if view.language == "zh" else "zh"
-    other_lang = ' lang="zh-Hans"' if other == "zh" else ' lang="en"'
+    note_count = notes.count(document)
     rows = [
-        ("Issuer", _bilingual(document.issuer)),
-        ("Number", escape(document.number) if document.number else "none given in the texts"),
-        ("Date", _date(document)),
-        ("Kind", escape(document.kind.replace("-", " "))),
-        ("Notes", f"{note_count} (shown beside their passages)" if note_count else "none yet"),
+        (msg("issuer"), _bilingual(document.issuer)),
+        (msg("number"), escape(document.number) if document.number else escape(msg("number_none"))),
+        (msg("date"), _date(document, msg)),
+        (msg("kind"), escape(_kind(document.kind, msg))),
+        (msg("notes"), escape(msg("notes_count", count=note_count)) if note_count else escape(msg("notes_none"))),
         *extra_rows,
+        (msg("download"), _downloads(document, root, note_count > 0, msg)),
     ]
-    meta = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
-    witnesses = "".join(_witness_card(w) for w in document.witnesses)
+    meta = "".join(f"<dt>{escape(label)}</dt><dd>{value}</dd>" for label, value in rows)
+    witnesses = "".join(_witness_card(w, msg) for w in document.witnesses)
+    cite = render_cite_control(
+        reading.cite_targets(document, view.witnesses(document) or document.witnesses, None, view),
+        reading.site,
+        msg,
+        document.short_title[msg.language],
+    )
     return (
         '<header class="ar-doc-header">'
-        f'<p class="ar-other-title"{other_lang}>{escape(document.title[other])}</p>'
+        f'<p class="ar-other-title" lang="{_content_lang(other)}">{escape(document.title[other])}</p>'
         f'<dl class="ar-meta">{meta}</dl>'
-        f"{_about(document)}"
-        '<details class="ar-witness-list"><summary>About the texts: '
-        f"{len(document.witnesses)} witness{'es' if len(document.witnesses) != 1 else ''}"
+        f"{cite}"
+        f"{_about(document, msg)}"
+        f'<details class="ar-witness-list"><summary>{escape(msg("about_texts", count=len(document.witnesses)))}'
         f"</summary>{witnesses}</details>"
         "</header>"
     )
 
 
-def _about(document: Document) -> str:
+def _kind(kind: str, msg: Messages) -> str:
+    # Keys are the schema's kinds: kind_opinions, kind_planning-outline, ...
+    return msg(f"kind_{kind}")
+
+
+def _downloads(document: Document, root: str, with_notes: bool, msg: Messages) -> str:
+    files = [(text_path(document), msg("download_text")), (json_path(document), "JSON")]
+    if with_notes:
+        files.append((export_path(document), msg("download_annotations")))
+    links = " · ".join(f'<a href="{root}{path}" download>{escape(label)}</a>' for path, label in files)
+    return f'{links} <span class="ar-evidence">(<a href="{root}data/">{escape(msg("download_about"))}</a>)</span>'
+
+
+def _about(document: Document, msg: Messages) -> str:
     """Editorial notes and the sources of facts the texts do not give."""
     notes = [document.notes] if document.notes else []
     notes += [f"{name.replace('_', ' ').capitalize()}: {note}" for name, note in document.name_notes.items()]
     if not notes and not document.sources:
         return ""
-    paragraphs = "".join(f"<p>{escape(note)}</p>" for note in notes)
-    sources = render_source_list("Sources", document.sources)
+    # The notes are content, written in English.
+    lang = ' lang="en"' if msg.language != "en" else ""
+    paragraphs = "".join(f"<p{lang}>{escape(note)}</p>" for note in notes)
+    sources = render_source_list(msg("sources"), document.sources)
     return (
-        '<details class="ar-about"><summary>About this document: notes and sources</summary>'
-        f"{paragraphs}{sources}</details>"
+        f'<details class="ar-about"><summary>{escape(msg("about_document"))}</summary>{paragraphs}{sources}</details>'
     )
 
 
-def _view_switch(view: View) -> str:
+def _view_switch(document: Document, view: View, root: str, msg: Messages) -> str:
     # Outside the header so that it can stay on screen over the whole text.
     links = "".join(
         f'<a class="ar-view-link" href="{_relative(view, target)}"'
         + (' aria-current="page"' if target == view else "")
-        + (' lang="zh-Hans"' if target.language == "zh" else "")
-        + f">{escape(target.label)}</a>"
+        + (' lang="zh-Hans"' if target.language == "zh" and msg.language != "zh" else "")
+        + f">{escape(target.label(msg))}</a>"
         for target in VIEWS
     )
-    return f'<nav class="ar-views" aria-label="Views of this document">{links}</nav>'
+    other = msg.other()
+    switch = (
+        f'<a class="ar-lang-switch" href="{interface_switch_url(msg.language, root, view_url(document, view))}" '
+        f'hreflang="{other.html_lang}" lang="{other.html_lang}">{escape(msg("switch_language"))}</a>'
+    )
+    return f'<nav class="ar-views" aria-label="{escape(msg("views_label"))}">{links}{switch}</nav>'
 
 
 def _bilingual(names: dict[str, str]) -> str:
     return f'{escape(names["en"])} <span lang="zh-Hans">{escape(names["zh"])}</span>'
 
 
-def _date(document: Document) -> str:
+def _date(document: Document, msg: Messages) -> str:
     if document.date is None:
-        return "not stated in the texts"
-    evidence = f' <span class="ar-evidence">({escape(document.date_evidence)})</span>' if document.date_evidence else ""
+        return escape(msg("date_none"))
+    evidence = ""
+    if document.date_evidence:
+        lang = ' lang="en"' if msg.language != "en" else ""
+        evidence = f' <span class="ar-evidence"{lang}>({escape(document.date_evidence)})</span>'
     return f'<time datetime="{document.date}">{document.date}</time>{evidence}'
 
 
-def _witness_card(witness: Witness) -> str:
+def _witness_card(witness: Witness, msg: Messages) -> str:
     provenance = witness.provenance
     seed = ""
     if provenance.seed:
         first, last = provenance.seed_lines or (0, 0)
         seed = (
-            f"<li>Seed: <code>{escape(provenance.seed)}</code>, lines {first}–{last}, "
-            f"sha256 <code>{escape(provenance.sha256 or '')}</code></li>"
+            "<li>"
+            + msg.html(
+                "witness_seed",
+                seed=f"<code>{escape(provenance.seed)}</code>",
+                first=str(first),
+                last=str(last),
+                sha256=f"<code>{escape(provenance.sha256 or '')}</code>",
+            )
+            + "</li>"
         )
+    # Evidence, attribution and source are the editors' words, in English.
+    lang = ' lang="en"' if msg.language != "en" else ""
     return (
         f'<section class="ar-witness" id="witness-{escape(witness.id)}">'
         f"<h2>{escape(witness_name(witness))}</h2>"
         "<ul>"
-        f"<li>Role: {escape(witness.role)}; quality: {escape(QUALITY_NAMES[witness.quality])}. "
-        f"Evidence: {escape(witness.quality_evidence)}</li>"
-        f"<li>Attribution: {escape(witness.attribution)}</li>"
-        f"<li>Source: {escape(provenance.site)}</li>"
+        f"<li>{escape(msg('witness_role', role=msg('role_' + witness.role), quality=QUALITY_NAMES[witness.quality]))} "
+        f"{escape(msg('witness_evidence'))} <span{lang}>{escape(witness.quality_evidence)}</span></li>"
+        f"<li>{escape(msg('witness_attribution'))} <span{lang}>{escape(witness.attribution)}</span></li>"
+        f"<li>{escape(msg('witness_source'))} <span{lang}>{escape(provenance.site)}</span></li>"
         f"{seed}"
         "</ul>"
-        f"{render_source_list('Published copies', provenance.copies)}"
+        f"{render_source_list(msg('published_copies'), provenance.copies)}"
         "</section>"
     )
 
 
-def _grid(document: Document, view: View, columns: list[Witness], root: str, notes: NoteIndex, links: TextLinks) -> str:
-    label_language = "zh" if view.language == "zh" else "en"
+def _grid(page: ViewPage) -> str:
+    document, msg = page.document, page.msg
+    columns = page.columns
     count = max(1, len(columns))
     heads = (
         "".join(f'<div class="ar-colhead" lang="{w.language}">{escape(witness_name(w))}</div>' for w in columns)
-        or f'<div class="ar-colhead">{escape(view.label)}</div>'
+        or f'<div class="ar-colhead">{escape(page.view.label(msg))}</div>'
     )
-    with_notes = notes.count(document) > 0
+    with_notes = page.notes.count(document) > 0
     if with_notes:
-        heads += '<div class="ar-colhead ar-notes-head">Notes</div>'
-    rows = [
-        _row(document, segment_id, columns, view, label_language, root, notes, links)
-        for segment_id in document.segment_ids
-    ]
+        heads += f'<div class="ar-colhead ar-notes-head">{escape(msg("notes"))}</div>'
+    rows = [_row(page, segment_id) for segment_id in document.segment_ids]
     return (
         f'<div class="ar-grid{" ar-with-notes" if with_notes else ""}" style="--ar-columns: {count}" '
         f'data-columns="{count}"><div class="ar-colheads" aria-hidden="true">{heads}</div>' + "".join(rows) + "</div>"
     )
 
 
-def _row(
-    document: Document,
-    segment_id: str,
-    columns: list[Witness],
-    view: View,
-    label_language: str,
-    root: str,
-    notes: NoteIndex,
-    links: TextLinks,
-) -> str:
+def _row(page: ViewPage, segment_id: str) -> str:
+    document, msg, root = page.document, page.msg, page.root
     kinds = {s.kind for w in document.witnesses if (s := w.segment(segment_id)) is not None}
     kind = kinds.pop() if len(kinds) == 1 else "paragraph"
-    label = citation_label(document, segment_id, label_language)
-    number = passage_number(document, segment_id, label_language)
+    label = citation_label(document, segment_id, page.label_language)
+    number = passage_number(document, segment_id, page.label_language)
     # An old, renamed ID stays a working fragment: an anchor inside the row.
     aliases = "".join(
         f'<span class="ar-alias" id="{escape(old)}"></span>'
         for old, new in sorted(document.aliases.items())
         if new == segment_id
     )
+    targets = page.reading.cite_targets(document, page.columns or document.witnesses, segment_id, page.view)
     tools = (
         '<div class="ar-tools">'
-        f'<a class="ar-permalink" href="#{escape(segment_id)}" title="Permanent link to this passage: {escape(label)}">'
+        f'<a class="ar-permalink" href="#{escape(segment_id)}" title="{escape(msg("permalink_title", label=label))}">'
         f'<span class="ar-number">{escape(number)}</span> <span class="ar-id">#{escape(segment_id)}</span></a>'
         f'<button type="button" class="ar-copy" data-passage="{escape(segment_id)}" '
-        f'aria-label="Copy link to {escape(label)}" hidden>Copy link</button>'
+        f'data-copied-label="{escape(msg("cite_copied"))}" '
+        f'aria-label="{escape(msg("copy_link_label", label=label))}" hidden>{escape(msg("copy_link"))}</button>'
+        f"{render_cite_control(targets, page.reading.site, msg, label)}"
     )
-    markers, aside, back = render_row_notes(notes, document, segment_id, view.slug, label_language, root)
+    markers, aside, back = render_row_notes(page.notes, document, segment_id, page.view.slug, page.label_language, root)
     tools += (f'<span class="ar-markers">{markers}</span>' if markers else "") + "</div>"
-    cells = "".join(
-        _cell(document, segment_id, witness, kind, root, notes, links) for witness in columns
-    ) or _absent_language(view, root)
+    cells = "".join(_cell(page, segment_id, witness, kind) for witness in page.columns) or _absent_language(
+        page.view, root, msg
+    )
     has_notes = ' data-notes="true"' if aside or markers else ""
     return (
         f'<section class="ar-row ar-kind-{kind}" id="{escape(segment_id)}" '
@@ -264,17 +358,15 @@ def _row(
     )
 
 
-def _cell(
-    document: Document, segment_id: str, witness: Witness, kind: str, root: str, notes: NoteIndex, links: TextLinks
-) -> str:
+def _cell(page: ViewPage, segment_id: str, witness: Witness, kind: str) -> str:
     segment = witness.segment(segment_id)
     if segment is None:
-        return _missing_cell(witness, segment_id, root)
+        return _missing_cell(witness, segment_id, page.root, page.msg)
     text = render_marked_text(
         segment.text,
-        notes.spans(document, witness.id, segment_id),
-        links.marks(document, witness.id, segment_id),
-        root,
+        page.notes.spans(page.document, witness.id, segment_id),
+        page.links.marks(page.document, witness.id, segment_id),
+        page.root,
     )
     return (
         f'<div class="ar-cell" lang="{witness.language}" data-witness="{escape(witness.id)}" '
@@ -282,31 +374,35 @@ def _cell(
     )
 
 
-def _missing_cell(witness: Witness, segment_id: str, root: str) -> str:
+def _missing_cell(witness: Witness, segment_id: str, root: str, msg: Messages) -> str:
+    lang = ""
     if segment_id in witness.missing:
         reason = witness.missing[segment_id]
+        # The editors' reason is content, in English.
+        lang = ' lang="en"' if msg.language != "en" else ""
     elif witness.extent == "excerpt":
-        reason = f"This text is an excerpt: it has {len(witness.segments)} of the document's passages."
+        reason = msg("missing_excerpt", count=len(witness.segments))
     else:
-        reason = "This passage is not in this text."
+        reason = msg("missing_passage")
     return (
         f'<div class="ar-cell ar-missing" data-witness="{escape(witness.id)}" '
         f'data-witness-name="{escape(witness_name(witness))}">'
-        f'<p><span class="ar-missing-label">Not in this text ({escape(witness.id)}).</span> {escape(reason)} '
-        f'<a href="{root}{CONTRIBUTING_URL}">Help add it</a>.</p></div>'
+        f'<p><span class="ar-missing-label">{escape(msg("missing_label", witness=witness.id))}</span> '
+        f"<span{lang}>{escape(reason)}</span> "
+        f'<a href="{root}{CONTRIBUTING_URL}">{escape(msg("help_add"))}</a>.</p></div>'
     )
 
 
-def _absent_language(view: View, root: str) -> str:
-    language = "Chinese" if view.language == "zh" else "English"
+def _absent_language(view: View, root: str, msg: Messages) -> str:
+    absent = msg("absent_zh") if view.language == "zh" else msg("absent_en")
     return (
         '<div class="ar-cell ar-missing">'
-        f'<p><span class="ar-missing-label">No {language} text of this document is in the corpus yet.</span> '
-        f'<a href="{root}{CONTRIBUTING_URL}">Help add it</a>.</p></div>'
+        f'<p><span class="ar-missing-label">{escape(absent)}</span> '
+        f'<a href="{root}{CONTRIBUTING_URL}">{escape(msg("help_add"))}</a>.</p></div>'
     )
 
 
-def render_corpus_list(corpus: Corpus, notes: NoteIndex | None = None) -> str:
+def render_corpus_list(corpus: Corpus, notes: NoteIndex | None = None, msg: Messages = ENGLISH) -> str:
     """The home page's list of documents, in time order, with metadata and view links."""
     notes = notes or NoteIndex.build(corpus, [])
     items = []
@@ -314,21 +410,24 @@ def render_corpus_list(corpus: Corpus, notes: NoteIndex | None = None) -> str:
         witnesses = "; ".join(escape(witness_name(w)) for w in document.witnesses)
         views = " · ".join(
             f'<a href="{view_url(document, view)}"'
-            + (' lang="zh-Hans"' if view.language == "zh" else "")
-            + f">{escape(view.label)}</a>"
+            + (' lang="zh-Hans"' if view.language == "zh" and msg.language != "zh" else "")
+            + f">{escape(view.label(msg))}</a>"
             for view in VIEWS
         )
-        date = f'<time datetime="{document.date}">{document.date}</time>' if document.date else "undated"
+        undated = escape(msg("undated"))
+        date = f'<time datetime="{document.date}">{document.date}</time>' if document.date else undated
         number = f" · {escape(document.number)}" if document.number else ""
+        first, second = ("zh", "en") if msg.language == "zh" else ("en", "zh")
         items.append(
             '<li class="ar-corpus-item">'
             f'<p class="ar-corpus-date">{date}</p>'
-            f'<p class="ar-corpus-title"><a href="{view_url(document)}">{escape(document.title["en"])}</a></p>'
-            f'<p class="ar-corpus-title-zh" lang="zh-Hans">{escape(document.title["zh"])}</p>'
+            f'<p class="ar-corpus-title" lang="{_content_lang(first)}"><a href="{view_url(document)}">'
+            f"{escape(document.title[first])}</a></p>"
+            f'<p class="ar-corpus-title-{second}" lang="{_content_lang(second)}">{escape(document.title[second])}</p>'
             f'<p class="ar-corpus-meta">{_bilingual(document.issuer)}{number}</p>'
-            f'<p class="ar-corpus-witnesses">Texts: {witnesses}</p>'
-            f'<p class="ar-corpus-notes">Notes: {notes.count(document)}</p>'
-            f'<p class="ar-corpus-views">Read: {views}</p>'
+            f'<p class="ar-corpus-witnesses">{escape(msg("corpus_texts"))} {witnesses}</p>'
+            f'<p class="ar-corpus-notes">{escape(msg("corpus_notes"))} {notes.count(document)}</p>'
+            f'<p class="ar-corpus-views">{escape(msg("corpus_read"))} {views}</p>'
             "</li>"
         )
     return f'<ol class="ar-corpus">{"".join(items)}</ol>'

@@ -31,3 +31,15 @@ def year_url(year: int) -> str:
 def passage_url(document_id: str, passage: str, view_slug: str = "") -> str:
     """Site-relative URL of a passage in a document view: the view's URL and the passage ID as fragment."""
     return f"{document_url(document_id, view_slug)}#{passage}"
+
+
+# Where each interface language's site lives, relative to the English site's root.
+INTERFACE_ROOTS = {"en": "", "zh": "zh/"}
+
+
+def interface_switch_url(language: str, root: str, site_relative: str) -> str:
+    """The same page in the other interface language, from a page `root` away from its own site's root."""
+    other = "zh" if language == "en" else "en"
+    # Up out of this interface's folder to the English root, then down into the other's.
+    up = "../" * INTERFACE_ROOTS[language].count("/")
+    return f"{root}{up}{INTERFACE_ROOTS[other]}{site_relative}"

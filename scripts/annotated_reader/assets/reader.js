@@ -100,17 +100,50 @@
     button.hidden = false;
     button.addEventListener("click", function () {
       var url = pageUrl() + "#" + button.getAttribute("data-passage");
-      copy(url).then(function () {
-        button.textContent = "Copied";
-        button.setAttribute("data-copied", url);
-        setTimeout(function () { button.textContent = "Copy link"; }, 2000);
-      });
+      copy(url).then(function () { confirmCopied(button); button.setAttribute("data-copied", url); });
     });
   });
 
-  document.querySelectorAll(".ar-view-link").forEach(function (link) {
+  // A copy button says it copied, in the page's language, then goes back to its label.
+  function confirmCopied(button) {
+    var label = button.getAttribute("data-label") || button.textContent;
+    button.setAttribute("data-label", label);
+    button.textContent = button.getAttribute("data-copied-label") || "Copied";
+    setTimeout(function () { button.textContent = label; }, 2000);
+  }
+
+  // Citations: each Copy button copies the citation before it, as plain text.
+  document.querySelectorAll(".ar-copy-citation").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var citation = button.previousElementSibling;
+      copy(citation.textContent).then(function () { confirmCopied(button); });
+    });
+  });
+
+  // The access date in a citation is the build date until today's is known;
+  // each style writes it its own way (see citation.py's accessed_text).
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"];
+  var MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+  function accessed(style, day) {
+    var y = day.getFullYear(), m = day.getMonth(), d = day.getDate();
+    var iso = y + "-" + String(m + 1).padStart(2, "0") + "-" + String(d).padStart(2, "0");
+    if (style === "mla") return d + " " + MLA_MONTHS[m] + " " + y;
+    if (style === "gbt7714" || style === "bibtex") return iso;
+    if (style === "csl") return y + ", " + (m + 1) + ", " + d;
+    return MONTHS[m] + " " + d + ", " + y;
+  }
+  var today = new Date();
+  document.querySelectorAll(".ar-accessed").forEach(function (date) {
+    date.textContent = accessed(date.getAttribute("data-date-style"), today);
+  });
+
+  // Switching view or interface language keeps the passage the reader is at.
+  document.querySelectorAll(".ar-view-link, .ar-lang-switch, .ar-lang-link").forEach(function (link) {
     link.addEventListener("click", function () {
-      var passage = currentPassage();
+      // Off the document pages, the page's own fragment (a term, a year) is the place to keep.
+      var passage = rows().length ? currentPassage() : fragment();
       if (passage) link.setAttribute("href", link.getAttribute("href").split("#")[0] + "#" + passage);
     });
   });
@@ -152,7 +185,9 @@
       more.className = "ar-def-more";
       var page = document.createElement("a");
       page.href = link.href;
-      page.textContent = "Term page: renderings, uses, every occurrence";
+      var definitions = definition.closest(".ar-term-definitions");
+      page.textContent = (definitions && definitions.getAttribute("data-more-label")) ||
+        "Term page: renderings, uses, every occurrence";
       // Keyboard users reach the page with Enter on the term itself.
       page.tabIndex = -1;
       more.appendChild(page);

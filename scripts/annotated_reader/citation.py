@@ -1,0 +1,248 @@
+"""Citations of a passage or a whole document, in the styles students and instructors use.
+
+A citation names the issuing body, the title in English and Chinese, the
+document number and date, the witness (text) quoted with its quality and
+attribution, the passage, its permalink, the site's version and an access
+date. The styles:
+
+    chicago-note, chicago-bibliography   Chicago Manual of Style, notes-bibliography
+    apa                                  APA, 7th edition
+    mla                                  MLA Handbook, 9th edition
+    gbt7714                              GB/T 7714-2015, the Chinese national standard
+    bibtex                               BibTeX / biblatex entry
+    csl-json                             CSL-JSON, which Zotero, Mendeley and pandoc read
+
+Everything here is plain text from the corpus's objects; cite_html.py puts it
+on the page. Citations follow the style guides' English conventions whatever
+the interface language, except GB/T 7714, which is Chinese.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from .labels import passage_number
+from .model import Document, PartialDate, Witness
+from .site_info import SiteInfo
+
+STYLES = ("chicago-note", "chicago-bibliography", "apa", "mla", "gbt7714", "bibtex", "csl-json")
+
+_LANGUAGE = {"zh": ("Chinese", "中文"), "en": ("English", "英文")}
+_QUALITY = {
+    "official": ("official text", "官方文本"),
+    "authored": ("author's text", "作者原文"),
+    "human-translation": ("human translation", "人工翻译"),
+    "machine-translation": ("machine translation", "机器翻译"),
+}
+# MLA abbreviates months of more than four letters.
+_MLA_MONTHS = ["", "Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+_BIBTEX_SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#",
+                    "$": r"\$", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CitationTarget:
+    """What is cited: a passage (or the whole document) as one witness gives it, at its permalink."""
+
+    document: Document
+    witness: Witness
+    passage: str | None
+    url: str
+
+    @property
+    def key(self) -> str:
+        """A citation key unique on the site: document, passage and witness."""
+        return ":".join(p for p in (self.document.id, self.passage, self.witness.id) if p)
+
+    @property
+    def passage_number(self) -> str | None:
+        return passage_number(self.document, self.passage, "en") if self.passage else None
+
+
+def witness_description(witness: Witness, language: str = "en") -> str:
+    """ "English machine translation", "中文官方文本": the witness's language and quality."""
+    index = 0 if language == "en" else 1
+    tongue = _LANGUAGE.get(witness.language.split("-")[0], (witness.language, witness.language))[index]
+    quality = _QUALITY[witness.quality][index]
+    return f"{tongue} {quality}" if language == "en" else f"{tongue}{quality}"
+
+
+def _witness_phrase(witness: Witness) -> str:
+    return f"{witness_description(witness)}, text “{witness.id}” ({witness.attribution.rstrip('.')})"
+
+
+def date_text(date: PartialDate | None, style: str) -> str:
+    """The document's date as a style writes it; "n.d." when no date is known."""
+    if date is None:
+        return "n.d."
+    month = calendar.month_name[date.month] if date.month else ""
+    if style == "apa":
+        return ", ".join(p for p in (str(date.year), f"{month} {date.day}" if date.day else month) if p)
+    if style == "mla":
+        return " ".join(str(p) for p in (date.day, month, date.year) if p)
+    if style == "gbt7714":
+        return str(date)
+    return f"{month} {date.day}, {date.year}" if date.day else " ".join(str(p) for p in (month, date.year) if p)
+
+
+def accessed_text(day: datetime.date, style: str) -> str:
+    """The access date as each style writes it (reader.js writes today's date the same way)."""
+    if style == "mla":
+        return f"{day.day} {_MLA_MONTHS[day.month]} {day.year}"
+    if style in ("gbt7714", "bibtex"):
+        return day.isoformat()
+    return f"{calendar.month_name[day.month]} {day.day}, {day.year}"
+
+
+def _number(document: Document) -> str:
+    return f"{document.number}, " if document.number else ""
+
+
+def chicago_note(target: CitationTarget, site: SiteInfo) -> str:
+    d = target.document
+    passage = f"{target.passage_number}, " if target.passage else ""
+    return (
+        f"{d.issuer['en']} ({d.issuer['zh']}), “{d.title['en']}” ({d.title['zh']}), {_number(d)}"
+        f"{date_text(d.date, 'chicago')}, {passage}{_witness_phrase(target.witness)}, in {site.name}, "
+        f"version {site.version}, {target.url}, accessed {accessed_text(site.built, 'chicago')}."
+    )
+
+
+def chicago_bibliography(target: CitationTarget, site: SiteInfo) -> str:
+    d = target.document
+    number = f" {d.number}." if d.number else ""
+    passage = f" Passage {target.passage_number}." if target.passage else ""
+    return (
+        f"{d.issuer['en']} ({d.issuer['zh']}). “{d.title['en']}” ({d.title['zh']}).{number} "
+        f"{date_text(d.date, 'chicago')}. {_witness_phrase(target.witness)[0].upper()}"
+        f"{_witness_phrase(target.witness)[1:]}. In {site.name}, version {site.version}.{passage} "
+        f"{target.url}. Accessed {accessed_text(site.built, 'chicago')}."
+    )
+
+
+def apa(target: CitationTarget, site: SiteInfo) -> str:
+    d = target.document
+    details = "; ".join(p for p in (d.number, _witness_phrase(target.witness)) if p)
+    passage = f", passage {target.passage_number}" if target.passage else ""
+    return (
+        f"{d.issuer['en']} [{d.issuer['zh']}]. ({date_text(d.date, 'apa')}). {d.title['en']} [{d.title['zh']}] "
+        f"({details}). {site.name} (version {site.version}){passage}. "
+        f"Retrieved {accessed_text(site.built, 'apa')}, from {target.url}"
+    )
+
+
+def mla(target: CitationTarget, site: SiteInfo) -> str:
+    d = target.document
+    passage = f", passage {target.passage_number}" if target.passage else ""
+    witness = _witness_phrase(target.witness)
+    return (
+        f"{d.issuer['en']} [{d.issuer['zh']}]. “{d.title['en']}” [{d.title['zh']}]. {_number(d)}"
+        f"{date_text(d.date, 'mla')}. {witness[0].upper()}{witness[1:]}. {site.name}, version {site.version}"
+        f"{passage}, {target.url}. Accessed {accessed_text(site.built, 'mla')}."
+    )
+
+
+def gbt7714(target: CitationTarget, site: SiteInfo) -> str:
+    """GB/T 7714-2015, electronic resource [EB/OL]: (publication date)[access date]."""
+    d = target.document
+    number = f": {d.number}" if d.number else ""
+    passage = f"，{passage_number(d, target.passage, 'zh')}" if target.passage else ""
+    issued = f"({date_text(d.date, 'gbt7714')})" if d.date else ""
+    witness = f"{witness_description(target.witness, 'zh')}（文本 {target.witness.id}）"
+    return (
+        f"{d.issuer['zh']}. {d.title['zh']}{number}[EB/OL]. {witness}{passage}. {site.name}，版本 {site.version}. "
+        f"{issued}[{accessed_text(site.built, 'gbt7714')}]. {target.url}."
+    )
+
+
+def _bibtex_value(text: str) -> str:
+    return "".join(_BIBTEX_SPECIALS.get(character, character) for character in text)
+
+
+def bibtex(target: CitationTarget, site: SiteInfo) -> str:
+    """A @misc entry (biblatex reads its date, urldate, version and language fields too)."""
+    d = target.document
+    fields: list[tuple[str, str]] = [
+        # Double braces keep a corporate author whole instead of "Council, State".
+        ("author", "{" + _bibtex_value(f"{d.issuer['en']} ({d.issuer['zh']})") + "}"),
+        ("title", "{" + _bibtex_value(d.title["en"]) + "}"),
+        ("titleaddon", _bibtex_value(d.title["zh"])),
+    ]
+    if d.number:
+        fields.append(("number", _bibtex_value(d.number)))
+    if d.date:
+        fields += [("date", str(d.date)), ("year", str(d.date.year))]
+    note = [_witness_phrase(target.witness)]
+    if target.passage:
+        note.insert(0, f"Passage {target.passage_number}")
+    fields += [
+        ("language", "chinese" if target.witness.language.startswith("zh") else "english"),
+        ("howpublished", _bibtex_value(site.name)),
+        ("version", _bibtex_value(site.version)),
+        ("note", _bibtex_value(". ".join(note))),
+        ("url", target.url),
+        ("urldate", accessed_text(site.built, "bibtex")),
+    ]
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@misc{{{target.key},\n{body}\n}}"
+
+
+def _date_parts(date: PartialDate | datetime.date) -> dict[str, list[list[int]]]:
+    parts = [date.year, date.month, date.day]
+    return {"date-parts": [[p for p in parts if p]]}
+
+
+def csl_item(target: CitationTarget, site: SiteInfo) -> dict[str, Any]:
+    """One CSL-JSON item (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html)."""
+    d = target.document
+    item: dict[str, Any] = {
+        "id": target.key,
+        "type": "post-weblog" if d.kind == "commentary" else "legislation",
+        "title": d.title["en"],
+        "original-title": d.title["zh"],
+        "author": [{"literal": d.issuer["en"]}],
+        "authority": f"{d.issuer['en']} ({d.issuer['zh']})",
+    }
+    if d.number:
+        item["number"] = d.number
+    if d.date:
+        item["issued"] = _date_parts(d.date)
+    if target.passage:
+        item["section"] = target.passage_number
+    item |= {
+        "language": target.witness.language,
+        "genre": witness_description(target.witness),
+        "note": f"Text “{target.witness.id}”: {target.witness.attribution}",
+        "container-title": site.name,
+        "version": site.version,
+        "URL": target.url,
+        "accessed": _date_parts(site.built),
+    }
+    return item
+
+
+def csl_json(target: CitationTarget, site: SiteInfo) -> str:
+    """A CSL-JSON file's content: a list of one item, one field per line to read and paste."""
+    item = csl_item(target, site)
+    fields = (f"    {json.dumps(name)}: {json.dumps(value, ensure_ascii=False)}" for name, value in item.items())
+    return "[\n  {\n" + ",\n".join(fields) + "\n  }\n]"
+
+
+FORMATTERS = {
+    "chicago-note": chicago_note,
+    "chicago-bibliography": chicago_bibliography,
+    "apa": apa,
+    "mla": mla,
+    "gbt7714": gbt7714,
+    "bibtex": bibtex,
+    "csl-json": csl_json,
+}
+
+
+def cite(target: CitationTarget, site: SiteInfo, style: str) -> str:
+    """The citation of `target` in `style` (one of STYLES), as plain text."""
+    return FORMATTERS[style](target, site)

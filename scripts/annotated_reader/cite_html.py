@@ -1,0 +1,87 @@
+"""The "Cite" control: every citation style of a passage or document, written into the page.
+
+The control is a <details> element, so it opens and its citations can be
+selected and copied without JavaScript; reader.js adds the copy buttons and
+replaces each access date (the build date, at first) with the reader's
+today, written as each style writes dates. It holds one set of citations per
+witness, because a citation names the text it quotes.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .citation import STYLES, CitationTarget, accessed_text, cite, witness_description
+from .messages import Messages
+from .site_info import SiteInfo
+
+# Styles shown as preformatted code rather than running text.
+CODE_STYLES = ("bibtex", "csl-json")
+# How each style's access date appears in its text, so that reader.js can find and update it.
+_CSL_ACCESSED = "{year}, {month}, {day}"
+
+
+def style_label(style: str, msg: Messages) -> str:
+    return {
+        "chicago-note": msg("cite_chicago_note"),
+        "chicago-bibliography": msg("cite_chicago_bibliography"),
+        "apa": msg("cite_apa"),
+        "mla": msg("cite_mla"),
+        "gbt7714": msg("cite_gbt7714"),
+        "bibtex": "BibTeX",
+        "csl-json": "CSL-JSON",
+    }[style]
+
+
+def _accessed(style: str, site: SiteInfo) -> str:
+    if style == "csl-json":
+        day = site.built
+        return _CSL_ACCESSED.format(year=day.year, month=day.month, day=day.day)
+    return accessed_text(site.built, "chicago" if style.startswith("chicago") else style)
+
+
+def citation_html(target: CitationTarget, site: SiteInfo, style: str) -> str:
+    """One citation, escaped, with its access date marked for reader.js."""
+    text = escape(cite(target, site, style))
+    accessed = escape(_accessed(style, site))
+    before, found, after = text.rpartition(accessed)
+    if found:
+        date_style = "csl" if style == "csl-json" else style
+        text = f'{before}<span class="ar-accessed" data-date-style="{date_style}">{found}</span>{after}'
+    return text
+
+
+def _style_block(target: CitationTarget, site: SiteInfo, style: str, msg: Messages) -> str:
+    text = citation_html(target, site, style)
+    body = (
+        f'<pre class="ar-citation" data-style="{style}"><code>{text}</code></pre>'
+        if style in CODE_STYLES
+        else f'<p class="ar-citation" data-style="{style}">{text}</p>'
+    )
+    label = style_label(style, msg)
+    copy = (
+        f'<button type="button" class="ar-copy-citation" hidden '
+        f'aria-label="{escape(msg("cite_copy_style", style=label))}">{escape(msg("cite_copy"))}</button>'
+    )
+    return f"<dt>{escape(label)}</dt><dd>{body}{copy}</dd>"
+
+
+def render_cite_control(targets: list[CitationTarget], site: SiteInfo, msg: Messages, label: str) -> str:
+    """A closed "Cite" control for `label` (a passage or a document) with every style for every witness."""
+    if not targets:
+        return ""
+    sets = []
+    for target in targets:
+        styles = "".join(_style_block(target, site, style, msg) for style in STYLES)
+        described = witness_description(target.witness, msg.language)
+        witness = escape(msg("cite_witness", witness=target.witness.id, description=described))
+        sets.append(
+            f'<div class="ar-cite-set" data-cite-witness="{escape(target.witness.id)}">'
+            f'<p class="ar-cite-witness">{witness}</p><dl class="ar-cite-styles">{styles}</dl></div>'
+        )
+    version = escape(msg("cite_version", version=site.version, built=site.built.isoformat()))
+    return (
+        f'<details class="ar-cite"><summary aria-label="{escape(msg("cite_label", label=label))}">'
+        f"{escape(msg('cite'))}</summary>"
+        f'<div class="ar-cite-body">{"".join(sets)}<p class="ar-cite-version">{version}</p></div></details>'
+    )

@@ -1,0 +1,156 @@
+"""Citations of passages and documents, field by field, in every style."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+
+import pytest
+
+from annotated_reader.citation import STYLES, CitationTarget, cite, csl_item, witness_description
+from annotated_reader.cite_html import citation_html, render_cite_control
+from annotated_reader.labels import passage_number
+from annotated_reader.messages import messages
+from annotated_reader.pipeline import CheckedCorpus
+from annotated_reader.site_info import SiteInfo
+
+SITE = SiteInfo("Social Credit Policy Reader", "https://reader.example/", "v1.2-3-gabc1234", datetime.date(2026, 3, 5))
+# (document, passage or None for the whole document, witness): a sample across documents, witnesses and numbering.
+SAMPLE = [
+    ("2014-planning-outline", "3.1", "en"),
+    ("2022-high-quality-development-opinions", "3.9", "zh"),
+    ("2022-high-quality-development-opinions", "preamble", "en"),
+    ("2007-state-council-opinions", "2.p2", "en-qa"),
+    ("2003-shanghai-opinions", None, "en"),
+    ("2022-draft-law-commentary", "p4", "en"),
+]
+# How each style writes the access date 2026-03-05.
+ACCESSED = {
+    "chicago-note": "accessed March 5, 2026",
+    "chicago-bibliography": "Accessed March 5, 2026",
+    "apa": "Retrieved March 5, 2026, from",
+    "mla": "Accessed 5 Mar. 2026",
+    "gbt7714": "[2026-03-05]",
+    "bibtex": "urldate = {2026-03-05}",
+}
+
+
+def target(checked: CheckedCorpus, document_id: str, passage: str | None, witness_id: str) -> CitationTarget:
+    document = checked.corpus.document(document_id)
+    assert document is not None and document.witness(witness_id) is not None
+    assert passage is None or document.witness(witness_id).segment(passage) is not None, (document_id, passage)
+    url = f"https://reader.example/documents/{document_id}/" + (f"#{passage}" if passage else "")
+    return CitationTarget(document, document.witness(witness_id), passage, url)
+
+
+def bibtex_fields(entry: str) -> tuple[str, str, dict[str, str]]:
+    """(entry type, key, fields) of one BibTeX entry whose fields are brace-delimited, one per line."""
+    head = re.match(r"@(\w+)\{([^,]+),\n", entry)
+    assert head, entry
+    fields = dict(re.findall(r"^  (\w+) = \{(.*)\},?$", entry, re.MULTILINE))
+    assert entry.rstrip().endswith("}")
+    return head[1], head[2], fields
+
+
+@pytest.mark.parametrize(("document_id", "passage", "witness_id"), SAMPLE)
+def test_text_styles_name_everything_a_reader_needs(
+    checked: CheckedCorpus, document_id: str, passage: str | None, witness_id: str
+) -> None:
+    cited = target(checked, document_id, passage, witness_id)
+    document, witness = cited.document, cited.witness
+    for style in ("chicago-note", "chicago-bibliography", "apa", "mla"):
+        text = cite(cited, SITE, style)
+        for part in (document.issuer["en"], document.issuer["zh"], document.title["en"], document.title["zh"]):
+            assert part in text, (style, part)
+        if document.number:
+            assert document.number in text, style
+        assert witness_description(witness) in text and f"“{witness.id}”" in text, style
+        assert witness.attribution.rstrip(".") in text, style
+        if passage:
+            assert passage_number(document, passage, "en") in text, style
+        assert cited.url in text and "version v1.2-3-gabc1234" in text and ACCESSED[style] in text, style
+    text = cite(cited, SITE, "gbt7714")
+    assert text.startswith(f"{document.issuer['zh']}. {document.title['zh']}")
+    assert "[EB/OL]" in text and ACCESSED["gbt7714"] in text and cited.url in text
+    assert witness_description(witness, "zh") in text
+    if passage:
+        assert passage_number(document, passage, "zh") in text
+
+
+def test_dates_follow_each_style(checked: CheckedCorpus) -> None:
+    cited = target(checked, "2014-planning-outline", "3.1", "en")
+    assert "June 14, 2014" in cite(cited, SITE, "chicago-note")
+    assert "(2014, June 14)" in cite(cited, SITE, "apa")
+    assert "14 June 2014" in cite(cited, SITE, "mla")
+    assert "(2014-06-14)[2026-03-05]" in cite(cited, SITE, "gbt7714")
+
+
+@pytest.mark.parametrize(("document_id", "passage", "witness_id"), SAMPLE)
+def test_bibtex_entry_fields(checked: CheckedCorpus, document_id: str, passage: str | None, witness_id: str) -> None:
+    cited = target(checked, document_id, passage, witness_id)
+    document = cited.document
+    kind, key, fields = bibtex_fields(cite(cited, SITE, "bibtex"))
+    assert kind == "misc" and key == ":".join(p for p in (document_id, passage, witness_id) if p)
+    assert fields["author"] == "{" + f"{document.issuer['en']} ({document.issuer['zh']})" + "}"
+    assert fields["title"] == "{" + document.title["en"].replace("&", r"\&") + "}"
+    assert fields["titleaddon"] == document.title["zh"]
+    assert fields.get("number") == document.number
+    if document.date:
+        assert fields["date"] == str(document.date) and fields["year"] == str(document.date.year)
+    assert fields["url"] == cited.url and fields["urldate"] == "2026-03-05"
+    assert fields["version"] == "v1.2-3-gabc1234" and fields["howpublished"] == SITE.name
+    assert fields["language"] == ("chinese" if witness_id == "zh" else "english")
+    if passage:
+        assert fields["note"].startswith(f"Passage {passage_number(document, passage, 'en')}. ")
+
+
+def test_bibtex_escapes_what_latex_would_read() -> None:
+    from annotated_reader.citation import _bibtex_value
+
+    assert _bibtex_value("50% & #1 {x}_y") == r"50\% \& \#1 \{x\}\_y"
+
+
+@pytest.mark.parametrize(("document_id", "passage", "witness_id"), SAMPLE)
+def test_csl_json_item_fields(checked: CheckedCorpus, document_id: str, passage: str | None, witness_id: str) -> None:
+    cited = target(checked, document_id, passage, witness_id)
+    document, witness = cited.document, cited.witness
+    [item] = json.loads(cite(cited, SITE, "csl-json"))
+    assert item == csl_item(cited, SITE)
+    assert item["id"] == cited.key
+    assert item["type"] == ("post-weblog" if document.kind == "commentary" else "legislation")
+    assert item["title"] == document.title["en"] and item["original-title"] == document.title["zh"]
+    assert item["author"] == [{"literal": document.issuer["en"]}]
+    assert item.get("number") == document.number
+    if document.date:
+        parts = [document.date.year, document.date.month, document.date.day]
+        assert item["issued"] == {"date-parts": [[p for p in parts if p]]}
+    assert item.get("section") == (passage_number(document, passage, "en") if passage else None)
+    assert item["language"] == witness.language and item["genre"] == witness_description(witness)
+    assert witness.attribution in item["note"]
+    assert item["URL"] == cited.url and item["accessed"] == {"date-parts": [[2026, 3, 5]]}
+    assert item["container-title"] == SITE.name and item["version"] == "v1.2-3-gabc1234"
+
+
+def test_the_cite_control_marks_access_dates_and_works_without_scripts(checked: CheckedCorpus) -> None:
+    from bs4 import BeautifulSoup
+
+    cited = target(checked, "2014-planning-outline", "3.1", "en")
+    html = render_cite_control([cited], SITE, messages("en"), "Planning Outline (2014) III (1)")
+    soup = BeautifulSoup(html, "html.parser")
+    control = soup.select_one("details.ar-cite")
+    assert control is not None and control.get("open") is None
+    assert (
+        control.summary.get_text() == "Cite" and control.summary["aria-label"] == "Cite Planning Outline (2014) III (1)"
+    )
+    assert [c["data-style"] for c in soup.select(".ar-citation")] == list(STYLES)
+    for citation in soup.select(".ar-citation"):
+        # The text as a reader selects it without JavaScript is the citation itself.
+        assert citation.get_text() == cite(cited, SITE, citation["data-style"])
+        assert len(citation.select(".ar-accessed")) == 1
+    assert soup.select_one('[data-style="csl-json"] .ar-accessed').get_text() == "2026, 3, 5"
+    # Copy buttons are for scripts to reveal.
+    assert all(button.has_attr("hidden") for button in soup.select(".ar-copy-citation"))
+    zh = BeautifulSoup(render_cite_control([cited], SITE, messages("zh"), "规划纲要（2014） 三（一）"), "html.parser")
+    assert zh.summary.get_text() == "引用" and "网站版本 v1.2-3-gabc1234" in zh.get_text()
+    assert citation_html(cited, SITE, "mla").count('class="ar-accessed"') == 1
