@@ -139,14 +139,14 @@ def _renderings(term: Term, context: GlossaryContext) -> str:
     return f'<table class="ar-renderings"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
-def _inside_longer(term: Term, context: GlossaryContext, inside: list[Occurrence]) -> str:
-    """A note for the matches of a form that count for longer terms containing it."""
+def _inside_longer(term: Term, context: GlossaryContext, inside: list[Occurrence], english_form: bool) -> str:
+    """A note for the matches of a form that count for longer terms containing it (quoted as the text writes them)."""
     msg = context.msg
     longer = dict.fromkeys((o.term, o.text) for o in inside)
     forms = msg("list_comma").join(
         msg.html(
             "renderings_inside_form",
-            text=escape(text),
+            text=english(escape(text), msg) if english_form else escape(text),
             term=context.link(term_id) if term_id != term.id else escape(msg("renderings_this_term")),
         )
         for term_id, text in longer
@@ -183,7 +183,7 @@ def _rendering_row(
     passage = matches[0][0]
     notes = []
     if inside:
-        notes.append(_inside_longer(term, context, inside))
+        notes.append(_inside_longer(term, context, inside, english_form))
     variant = declared.get((f"{document.id}/{witness.id}", form.lower()))
     if variant and variant.note:
         notes.append(english(escape(variant.note), msg))

@@ -64,6 +64,10 @@ class Event:
     def line_of(self, *key_path: str | int) -> int:
         return nearest_line(self.field_lines, key_path, 1)
 
+    def title(self, language: str) -> str:
+        """The event's title in a language ("zh" or "en"), for places that show only one."""
+        return self.title_zh if language == "zh" else self.title_en
+
     @property
     def is_context(self) -> bool:
         """Outside the timeline's years: shown as context, not on a year page."""

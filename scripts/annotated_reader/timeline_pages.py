@@ -247,7 +247,7 @@ def render_year_page(year: int, context: TimelineContext) -> str:
     mentioned = [(e, m) for e, m in mentioned if m or e.passages]
     if mentioned:
         for event, mentions in mentioned:
-            title = english(escape(event.title_en), msg)
+            title = escape(event.title(msg.language))
             parts.append(
                 f'<h3 class="ar-mention-event"><a href="{root}{event_url(event.id)}">{title}</a></h3>'
                 + (_mention_lines(context, mentions, root) if mentions else "")
@@ -367,7 +367,7 @@ def document_timeline_rows(context: TimelineContext, document: Document, root: s
     if cited:
         items = []
         for cited_event, passages in cited:
-            link = f'<a href="{root}{event_url(cited_event.id)}">{english(escape(cited_event.title_en), msg)}</a>'
+            link = f'<a href="{root}{event_url(cited_event.id)}">{escape(cited_event.title(msg.language))}</a>'
             where = msg("list_comma").join(f'<a href="#{escape(p)}">{escape(p)}</a>' for p in passages)
             items.append(msg.html("document_cited_event", event=link, date=_date(cited_event, msg), passages=where))
         rows.append((msg("document_cites"), msg("list_semicolon").join(items)))
