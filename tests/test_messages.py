@@ -55,3 +55,23 @@ def test_plural_forms_and_html_escaping() -> None:
         en("no-such-message")
     with pytest.raises(ValueError, match="choose one of en, zh"):
         messages("fr")
+
+
+def test_no_key_is_given_twice() -> None:
+    """YAML keeps the last of two equal keys silently; the catalogue must not lose an entry that way."""
+    import yaml
+
+    seen: list[str] = []
+
+    class Recording(yaml.SafeLoader):
+        def construct_mapping(self, node, deep=False):  # type: ignore[override]
+            if node is self._root:
+                seen.extend(key.value for key, _ in node.value)
+            return super().construct_mapping(node, deep)
+
+        def get_single_node(self):  # type: ignore[override]
+            self._root = super().get_single_node()
+            return self._root
+
+    yaml.load((PACKAGE / "messages.yaml").read_text(encoding="utf-8"), Loader=Recording)  # noqa: S506
+    assert len(seen) == len(set(seen)), sorted({key for key in seen if seen.count(key) > 1})

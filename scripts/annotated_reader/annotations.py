@@ -12,15 +12,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .messages import ENGLISH, Messages
 from .model import Source, nearest_line
 
-ANNOTATION_TYPES = {
-    "note": "Note",
-    "translation": "Translation note",
-    "context": "Context",
-    "cross-reference": "Cross-reference",
-    "question": "Question for discussion",
-}
+
+def type_labels(msg: Messages = ENGLISH) -> dict[str, str]:
+    """Every annotation type, in the order the pages list them, with its label in the interface's language."""
+    return {
+        "note": msg("annotation_type_note"),
+        "translation": msg("annotation_type_translation"),
+        "context": msg("annotation_type_context"),
+        "cross-reference": msg("annotation_type_cross_reference"),
+        "question": msg("annotation_type_question"),
+    }
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,6 @@ class Annotation:
     def line_of(self, *key_path: str | int) -> int:
         return nearest_line(self.field_lines, key_path, self.line)
 
-    @property
-    def type_label(self) -> str:
-        return ANNOTATION_TYPES[self.type]
+    def type_label(self, msg: Messages = ENGLISH) -> str:
+        """The label of the note's type, e.g. "Translation note"."""
+        return type_labels(msg)[self.type]

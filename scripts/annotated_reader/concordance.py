@@ -13,6 +13,7 @@ from html import escape
 
 from .glossary import Occurrence
 from .labels import citation_label
+from .messages import ENGLISH, Messages
 from .model import Corpus, Document, Witness
 from .site_urls import passage_url
 from .timeline import Mention
@@ -88,27 +89,29 @@ def kwic_in(corpus: Corpus, found: Occurrence | Mention) -> tuple[Document, Witn
     return document, witness, kwic_line(witness, found)
 
 
-def render_concordance(corpus: Corpus, occurrences: list[Occurrence], root: str) -> str:
-    """The concordance of one term's occurrences: a heading per document (with its year), a table per text."""
+def render_concordance(corpus: Corpus, occurrences: list[Occurrence], root: str, msg: Messages = ENGLISH) -> str:
+    """The concordance of one term's occurrences: a heading per document (with its year), a table per text.
+
+    Headings, captions and column heads are in the interface's language; the lines in their text's.
+    """
     parts = []
     for document in corpus.documents:
         mine = [o for o in occurrences if o.document == document.id]
         if not mine:
             continue
         year = f"{document.date.year} · " if document.date else ""
-        parts.append(
-            f'<section class="ar-kwic-document" id="in-{escape(document.id)}">'
-            f'<h3>{year}{escape(document.title["en"])} <span class="ar-kwic-count">({len(mine)})</span></h3>'
-        )
+        count = f'<span class="ar-kwic-count">{escape(msg("in_parentheses", text=len(mine)))}</span>'
+        title = msg.html("kwic_document", title=escape(document.title[msg.language]), count=count)
+        parts.append(f'<section class="ar-kwic-document" id="in-{escape(document.id)}"><h3>{year}{title}</h3>')
         for witness in document.witnesses:
             lines = [kwic_line(witness, o) for o in mine if o.witness == witness.id]
             if lines:
-                parts.append(_witness_table(document, witness, lines, root))
+                parts.append(_witness_table(document, witness, lines, root, msg))
         parts.append("</section>")
     return "".join(parts)
 
 
-def _witness_table(document: Document, witness: Witness, lines: list[KwicLine], root: str) -> str:
+def _witness_table(document: Document, witness: Witness, lines: list[KwicLine], root: str, msg: Messages) -> str:
     view = language_view(witness)
     rows = []
     for line in lines:
@@ -121,10 +124,13 @@ def _witness_table(document: Document, witness: Witness, lines: list[KwicLine], 
             f'<td class="ar-kwic-keyword"><a href="{href}" title="{escape(label)}">{escape(line.keyword)}</a></td>'
             f'<td class="ar-kwic-right">{escape(line.shown_right)}</td></tr>'
         )
+    caption = msg("kwic_caption", witness=witness_name(witness, msg), count=len(lines))
+    columns = (msg("kwic_column_passage"), msg("kwic_column_before"), msg("kwic_column_term"), msg("kwic_column_after"))
+    head = "".join(f'<th scope="col">{escape(column)}</th>' for column in columns)
+    # The table is in the text's language; its caption and column heads are in the interface's.
     return (
         f'<table class="ar-kwic" lang="{escape(witness.language)}">'
-        f'<caption lang="en">{escape(witness_name(witness))}: {len(lines)}</caption>'
-        '<thead lang="en"><tr><th scope="col">Passage</th><th scope="col">Before</th>'
-        '<th scope="col">Term</th><th scope="col">After</th></tr></thead>'
+        f'<caption lang="{msg.html_lang}">{escape(caption)}</caption>'
+        f'<thead lang="{msg.html_lang}"><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )

@@ -3,6 +3,7 @@
 Terms are listed in a table by English and again grouped by the first
 letter of their pinyin; each links to its own page (term_pages.py). Each
 table row keeps the id `term-<id>`, so `glossary/#term-<id>` links work.
+The page's words come from the message catalogue, in the language of `msg`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from collections import Counter
 from itertools import groupby
 
 from .glossary import Occurrence, Term
+from .interface import english, english_attr, heading
+from .messages import ENGLISH, Messages
 from .note_body import plain_summary
 from .site_urls import term_url
 
@@ -25,36 +28,57 @@ def _initial(pinyin: str) -> str:
     return unicodedata.normalize("NFD", pinyin)[0].upper()
 
 
-def render_glossary_index(terms: list[Term], occurrences: list[Occurrence]) -> str:
-    """Markdown source of the glossary page."""
-    counts = Counter(o.term for o in occurrences)
-    by_english = sorted(terms, key=lambda t: t.en.lower())
-    by_pinyin = sorted(terms, key=lambda t: unicodedata.normalize("NFD", t.pinyin.lower()))
+def _table(terms: list[Term], counts: Counter[str], msg: Messages) -> str:
+    """The terms by English: name, Chinese, pinyin, one-line definition and number of occurrences."""
     rows = "".join(
-        f'<tr id="term-{html.escape(t.id)}"><td><a href="{ROOT}{term_url(t.id)}">{html.escape(t.en)}</a></td>'
+        f'<tr id="term-{html.escape(t.id)}">'
+        f'<td><a href="{ROOT}{term_url(t.id)}">{english(html.escape(t.en), msg)}</a></td>'
         f'<td lang="zh-Hans">{html.escape(t.zh)}</td><td>{html.escape(t.pinyin)}</td>'
-        f"<td>{html.escape(plain_summary(t.definition, limit=300))}</td>"
+        f"<td{english_attr(msg)}>{html.escape(plain_summary(t.definition, limit=300))}</td>"
         f'<td class="ar-count">{counts[t.id]}</td></tr>'
-        for t in by_english
+        for t in sorted(terms, key=lambda t: t.en.lower())
     )
+    columns = (
+        msg("glossary_column_english"),
+        msg("glossary_column_chinese"),
+        msg("glossary_column_pinyin"),
+        msg("glossary_column_definition"),
+        msg("glossary_column_occurrences"),
+    )
+    head = "".join(f'<th scope="col">{html.escape(column)}</th>' for column in columns)
+    return f'<table class="ar-glossary-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>\n'
+
+
+def _by_pinyin(terms: list[Term], msg: Messages) -> str:
+    """The terms grouped under the first letter of their pinyin."""
+    by_pinyin = sorted(terms, key=lambda t: unicodedata.normalize("NFD", t.pinyin.lower()))
     groups = []
     for letter, group in groupby(by_pinyin, key=lambda t: _initial(t.pinyin)):
         items = "".join(
-            f'<li><a href="{ROOT}{term_url(t.id)}">{html.escape(t.pinyin)} '
-            f'<span lang="zh-Hans">{html.escape(t.zh)}</span></a>: {html.escape(t.en)}</li>'
+            "<li>"
+            + msg.html(
+                "label_value",
+                label=f'<a href="{ROOT}{term_url(t.id)}">{html.escape(t.pinyin)} '
+                f'<span lang="zh-Hans">{html.escape(t.zh)}</span></a>',
+                value=english(html.escape(t.en), msg),
+            )
+            + "</li>"
             for t in group
         )
         groups.append(f'<h3 class="ar-letter">{letter}</h3><ul class="ar-index-compact">{items}</ul>')
+    return "".join(groups) + "\n"
+
+
+def render_glossary_index(terms: list[Term], occurrences: list[Occurrence], msg: Messages = ENGLISH) -> str:
+    """Markdown source of the glossary page."""
+    counts = Counter(o.term for o in occurrences)
+    intro = html.escape(msg("glossary_intro", count=len(terms)), quote=False)
     parts = [
-        "# Glossary\n",
-        f'<p class="ar-index-intro">{len(terms)} key terms of the corpus. Each term\'s page has its definition, '
-        "the renderings each translation uses, its use per year and every occurrence in context. In the texts, "
-        "a term's first occurrence in each passage links to its page and shows its definition.</p>\n",
-        "## By English\n",
-        '<table class="ar-glossary-table"><thead><tr><th scope="col">English</th><th scope="col">Chinese</th>'
-        '<th scope="col">Pinyin</th><th scope="col">Definition</th><th scope="col">Occurrences</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>\n",
-        "## By pinyin\n",
-        "".join(groups) + "\n",
+        heading(1, msg("glossary_title"), "glossary"),
+        f'<p class="ar-index-intro">{intro}</p>\n',
+        heading(2, msg("glossary_by_english"), "by-english"),
+        _table(terms, counts, msg),
+        heading(2, msg("glossary_by_pinyin"), "by-pinyin"),
+        _by_pinyin(terms, msg),
     ]
     return "\n".join(parts) + "\n"

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
 
+from .messages import ENGLISH, Messages
 from .site_urls import event_url, term_url
 
 
@@ -44,9 +45,9 @@ def _text(piece: str) -> str:
     return "<br>".join(escape(line) for line in piece.split("\n"))
 
 
-def note_ref(note_id: str, number: int, label: str = "") -> str:
-    """The small numbered link from a passage to its note."""
-    title = f"Note {number}" + (f": {label}" if label else "")
+def note_ref(note_id: str, number: int, label: str = "", msg: Messages = ENGLISH) -> str:
+    """The small numbered link from a passage to its note, named by its number and type."""
+    title = msg("note_ref_typed", number=number, type=label) if label else msg("note_ref", number=number)
     return (
         f'<a class="ar-noteref" href="#note-{escape(note_id)}" data-note="{escape(note_id)}" '
         f'aria-label="{escape(title)}">{number}</a>'
@@ -66,7 +67,9 @@ def event_link(event_id: str, href: str, inner_html: str) -> str:
     return f'<a class="ar-event-link" href="{escape(href)}" data-event="{escape(event_id)}">{inner_html}</a>'
 
 
-def render_marked_text(text: str, spans: Sequence[Span], links: Sequence[LinkMark] = (), root: str = "") -> str:
+def render_marked_text(
+    text: str, spans: Sequence[Span], links: Sequence[LinkMark] = (), root: str = "", msg: Messages = ENGLISH
+) -> str:
     """`text` as HTML with each span highlighted and followed by its note's number, and each link mark linked.
 
     Links point to `root` + the term's or event's page, `root` being the path from the page to the site root.
@@ -90,5 +93,6 @@ def render_marked_text(text: str, spans: Sequence[Span], links: Sequence[LinkMar
             notes = " ".join(s.note_id for s in covering)
             piece = f'<mark class="ar-quote" data-notes="{escape(notes)}">{piece}</mark>'
         html.append(piece)
-        html.extend(note_ref(s.note_id, s.number) for s in sorted(spans, key=lambda s: s.number) if s.end == end)
+        ended = sorted((s for s in spans if s.end == end), key=lambda s: s.number)
+        html.extend(note_ref(s.note_id, s.number, msg=msg) for s in ended)
     return "".join(html)

@@ -16,7 +16,9 @@ from html import escape
 from .anchoring import Anchor
 from .annotations import Annotation, PassageRef
 from .inline import Span, note_ref
+from .interface import english, english_attr
 from .labels import citation_label
+from .messages import ENGLISH, Messages
 from .model import Corpus, Document
 from .note_body import render_body
 from .site_urls import document_url
@@ -107,12 +109,18 @@ def ref_label(corpus: Corpus, ref: PassageRef, language: str) -> str:
 
 
 def render_row_notes(
-    index: NoteIndex, document: Document, passage: str, view_slug: str, language: str, root: str
+    index: NoteIndex,
+    document: Document,
+    passage: str,
+    view_slug: str,
+    language: str,
+    root: str,
+    msg: Messages = ENGLISH,
 ) -> tuple[str, str, str]:
     """The HTML a row needs: its markers for whole-passage and range notes, its notes, its back-links."""
     key = (document.id, passage)
     markers = "".join(
-        note_ref(n.id, n.number, n.annotation.type_label)
+        note_ref(n.id, n.number, n.annotation.type_label(msg), msg)
         for n in index.covering.get(key, [])
         if n.anchor.start is None or n.anchor.passage != passage
     )
@@ -121,19 +129,20 @@ def render_row_notes(
     if here:
         label = citation_label(document, passage, language)
         notes = (
-            f'<aside class="ar-notes" aria-label="Notes on {escape(label)}">'
-            + "".join(_note(index, n, view_slug, language, root) for n in here)
+            f'<aside class="ar-notes" aria-label="{escape(msg("notes_on", label=label))}">'
+            + "".join(_note(index, n, view_slug, language, root, msg) for n in here)
             + "</aside>"
         )
     referrers = index.referenced_by.get(key, [])
     back = ""
     if referrers:
-        links = ", ".join(
+        links = msg("list_comma").join(
             f'<a href="{index.note_url(n, view_slug, root)}">'
-            f"{escape(ref_label(index.corpus, _anchor_ref(n), language))}, note {n.number}</a>"
+            + escape(msg("passage_note", label=ref_label(index.corpus, _anchor_ref(n), language), number=n.number))
+            + "</a>"
             for n in referrers
         )
-        back = f'<p class="ar-referenced-by">Referenced by: {links}</p>'
+        back = f'<p class="ar-referenced-by">{msg.html("referenced_by", links=links)}</p>'
     return markers, notes, back
 
 
@@ -142,39 +151,40 @@ def _anchor_ref(note: PlacedNote) -> PassageRef:
     return PassageRef(target.document, note.anchor.passage, None)
 
 
-def _note(index: NoteIndex, note: PlacedNote, view_slug: str, language: str, root: str) -> str:
+def _note(index: NoteIndex, note: PlacedNote, view_slug: str, language: str, root: str, msg: Messages) -> str:
     annotation = note.annotation
     target = annotation.target
     on = ""
     if note.anchor.found is not None:
-        on = (
-            f' <span class="ar-note-on">on <q lang="{_witness_language(index, note)}">'
-            f"{escape(note.anchor.found)}</q> ({escape(note.anchor.witness or '')})</span>"
-        )
+        quote = f'<q lang="{_witness_language(index, note)}">{escape(note.anchor.found)}</q>'
+        about = msg.html("note_on_quote", quote=quote, witness=escape(note.anchor.witness or ""))
+        on = f' <span class="ar-note-on">{about}</span>'
     elif target.passage.last:
-        on = f' <span class="ar-note-on">on {escape(ref_label(index.corpus, target.passage, language))}</span>'
+        about = msg("note_on_passages", passages=ref_label(index.corpus, target.passage, language))
+        on = f' <span class="ar-note-on">{escape(about)}</span>'
     refs = ""
     if annotation.refs:
-        links = "; ".join(
+        links = msg("list_semicolon").join(
             f'<a class="ar-xref" href="{root}{document_url(ref.document, view_slug)}#{escape(ref.fragment)}">'
             f"{escape(ref_label(index.corpus, ref, language))}</a>"
             for ref in annotation.refs
         )
-        refs = f'<p class="ar-note-refs">See: {links}</p>'
-    sources = render_source_list("Sources", annotation.sources, "ar-note-sources")
-    tags = " ".join(f'<span class="ar-tag">{escape(t)}</span>' for t in annotation.tags)
+        refs = f'<p class="ar-note-refs">{msg.html("note_see", links=links)}</p>'
+    sources = render_source_list(msg("sources"), annotation.sources, "ar-note-sources", msg)
+    tags = " ".join(f'<span class="ar-tag"{english_attr(msg)}>{escape(t)}</span>' for t in annotation.tags)
     drift = ' data-anchoring="fuzzy"' if note.anchor.status == "fuzzy" else ""
+    date = f'<time datetime="{escape(annotation.date)}">{escape(annotation.date)}</time>'
+    byline = msg.html("byline", author=english(escape(annotation.author), msg), date=date)
     return (
         f'<article class="ar-note ar-note-{escape(annotation.type)}" id="note-{escape(annotation.id)}" '
         f'data-note-number="{note.number}"{drift}>'
         "<details open>"
         f'<summary><span class="ar-note-number">{note.number}</span> '
-        f'<span class="ar-note-type">{escape(annotation.type_label)}</span>{on}</summary>'
+        f'<span class="ar-note-type">{escape(annotation.type_label(msg))}</span>{on}</summary>'
         f'<div class="ar-note-body" lang="{escape(annotation.language)}">{render_body(annotation.body)}</div>'
         f"{refs}{sources}"
-        f'<p class="ar-note-meta">{escape(annotation.author)}, <time datetime="{escape(annotation.date)}">'
-        f"{escape(annotation.date)}</time> · "
-        f'<a class="ar-note-permalink" href="#note-{escape(annotation.id)}">Link to this note</a>'
+        f'<p class="ar-note-meta">{byline} · '
+        f'<a class="ar-note-permalink" href="#note-{escape(annotation.id)}">{escape(msg("note_permalink"))}</a>'
         f"{' · ' + tags if tags else ''}</p>"
         "</details></article>"
     )

@@ -14,7 +14,9 @@ from html import escape
 
 from .concordance import kwic_in, language_view, render_concordance
 from .glossary import Occurrence, Term, Variant, first_occurrences, term_pattern
+from .interface import english, english_attr, heading, sentences
 from .labels import citation_label
+from .messages import ENGLISH, Messages
 from .model import Corpus, Document, Witness
 from .note_body import render_body
 from .site_urls import passage_url, term_url
@@ -33,11 +35,12 @@ def page_uri(term: Term) -> str:
 
 @dataclass
 class GlossaryContext:
-    """What every term page needs besides its term: the corpus, the other terms, every occurrence."""
+    """What every term page needs besides its term: the corpus, the other terms, every occurrence, the interface."""
 
     corpus: Corpus
     terms: dict[str, Term]
     occurrences: list[Occurrence]
+    msg: Messages = ENGLISH
 
     def __post_init__(self) -> None:
         self.by_term: dict[str, list[Occurrence]] = defaultdict(list)
@@ -49,9 +52,8 @@ class GlossaryContext:
 
     def link(self, term_id: str) -> str:
         term = self.terms[term_id]
-        return (
-            f'<a href="{ROOT}{term_url(term.id)}">{escape(term.en)} <span lang="zh-Hans">{escape(term.zh)}</span></a>'
-        )
+        name = english(escape(term.en), self.msg)
+        return f'<a href="{ROOT}{term_url(term.id)}">{name} <span lang="zh-Hans">{escape(term.zh)}</span></a>'
 
 
 def year_uses(corpus: Corpus, occurrences: list[Occurrence]) -> list[YearUse]:
@@ -70,17 +72,14 @@ def year_uses(corpus: Corpus, occurrences: list[Occurrence]) -> list[YearUse]:
     return [YearUse(y, documents[y], len(passages[y]), counts[y]) for y in YEARS]
 
 
-def _undated(corpus: Corpus, occurrences: list[Occurrence]) -> str:
+def _undated(corpus: Corpus, occurrences: list[Occurrence], msg: Messages) -> str:
     """A sentence for uses the chart cannot place: those in documents the texts do not date."""
     undated = {d.id: d for d in corpus.documents if d.date is None}
     passages = {(o.document, o.passage) for o in occurrences if o.document in undated}
     if not passages:
         return ""
-    names = ", ".join(sorted({escape(undated[d].short_title["en"]) for d, _ in passages}))
-    return (
-        f'<p class="ar-chart-undated">Not in the chart: {len(passages)} passage{"s" if len(passages) != 1 else ""} '
-        f"of {names}, whose date the texts do not state.</p>"
-    )
+    names = msg("list_comma").join(sorted({escape(undated[d].short_title[msg.language]) for d, _ in passages}))
+    return f'<p class="ar-chart-undated">{msg.html("chart_undated", count=len(passages), names=names)}</p>'
 
 
 def _passage_href(document: Document, witness: Witness, passage: str) -> str:
@@ -88,46 +87,71 @@ def _passage_href(document: Document, witness: Witness, passage: str) -> str:
 
 
 def _first_appearance(term: Term, context: GlossaryContext) -> str:
+    msg = context.msg
     first = context.first.get(term.id)
     if first is None:
-        return '<p class="ar-term-first">Not found in the texts of the corpus.</p>'
+        return f'<p class="ar-term-first">{escape(msg("term_not_found"))}</p>'
     document, witness, _ = kwic_in(context.corpus, first)
     # The same passage in every text that uses the term there.
     there = [o for o in context.by_term[term.id] if (o.document, o.passage) == (first.document, first.passage)]
     lines = []
     for occurrence in there:
         _, other, line = kwic_in(context.corpus, occurrence)
-        lines.append(f"<li>{line.inline_html()} ({escape(witness_name(other))})</li>")
-    date = f"{document.date}, " if document.date else ""
-    label = citation_label(document, first.passage, "en")
+        name = escape(witness_name(other, msg))
+        lines.append(f"<li>{msg.html('kwic_line_in', line=line.inline_html(), witness=name)}</li>")
+    date = msg("term_first_date", date=document.date) if document.date else ""
+    label = citation_label(document, first.passage, msg.language)
+    link = f'<a href="{_passage_href(document, witness, first.passage)}">{escape(label)}</a>'
+    caveat = escape(msg("term_first_caveat", count=len(context.corpus.documents)), quote=False)
+    first_in = msg.html(
+        "term_first", link=link, date=escape(date), title=escape(document.title[msg.language]), caveat=caveat
+    )
     return (
-        '<p class="ar-term-first">First in the corpus: '
-        f'<a href="{_passage_href(document, witness, first.passage)}">{escape(label)}</a> '
-        f"({date}{escape(document.title['en'])}). This is the earliest use among the corpus's "
-        f"{len(context.corpus.documents)} documents, not necessarily the term's first use.</p>"
+        f'<p class="ar-term-first">{first_in}</p>'
         f'<ul class="ar-term-first-lines" data-search-exclude>{"".join(lines)}</ul>'
     )
 
 
 def _renderings(term: Term, context: GlossaryContext) -> str:
     """Each form of the term that each text uses, how often it counts for this term, and where it first occurs."""
+    msg = context.msg
     declared = {(name, v.en.lower()): v for v in term.variants for name in v.witnesses}
     rows = []
     for document in context.corpus.documents:
         for witness in document.witnesses:
-            english = not witness.language.startswith("zh")
-            forms = list(dict.fromkeys(f.lower() for f in term.en_forms)) if english else term.zh_forms
+            english_form = not witness.language.startswith("zh")
+            forms = list(dict.fromkeys(f.lower() for f in term.en_forms)) if english_form else term.zh_forms
             for form in forms:
-                row = _rendering_row(term, context, document, witness, form, english, declared)
+                row = _rendering_row(term, context, document, witness, form, english_form, declared)
                 if row:
                     rows.append(row)
     if not rows:
         return ""
-    return (
-        '<table class="ar-renderings"><thead><tr><th scope="col">Document</th><th scope="col">Text</th>'
-        '<th scope="col">Rendering</th><th scope="col">Counted here</th><th scope="col">First use</th>'
-        f'<th scope="col">Note</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    columns = (
+        msg("renderings_column_document"),
+        msg("renderings_column_text"),
+        msg("renderings_column_rendering"),
+        msg("renderings_column_counted"),
+        msg("renderings_column_first_use"),
+        msg("renderings_column_note"),
     )
+    head = "".join(f'<th scope="col">{escape(column)}</th>' for column in columns)
+    return f'<table class="ar-renderings"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def _inside_longer(term: Term, context: GlossaryContext, inside: list[Occurrence], english_form: bool) -> str:
+    """A note for the matches of a form that count for longer terms containing it (quoted as the text writes them)."""
+    msg = context.msg
+    longer = dict.fromkeys((o.term, o.text) for o in inside)
+    forms = msg("list_comma").join(
+        msg.html(
+            "renderings_inside_form",
+            text=english(escape(text), msg) if english_form else escape(text),
+            term=context.link(term_id) if term_id != term.id else escape(msg("renderings_this_term")),
+        )
+        for term_id, text in longer
+    )
+    return msg.html("renderings_inside", count=len(inside), forms=forms)
 
 
 def _rendering_row(
@@ -136,10 +160,11 @@ def _rendering_row(
     document: Document,
     witness: Witness,
     form: str,
-    english: bool,
+    english_form: bool,
     declared: dict[tuple[str, str], Variant],
 ) -> str:
-    pattern = term_pattern([form], english)
+    msg = context.msg
+    pattern = term_pattern([form], english_form)
     assert pattern is not None
     matches = [(segment.id, m) for segment in witness.segments for m in pattern.finditer(segment.text)]
     if not matches:
@@ -158,92 +183,127 @@ def _rendering_row(
     passage = matches[0][0]
     notes = []
     if inside:
-        longer = dict.fromkeys((o.term, o.text) for o in inside)
-        notes.append(
-            "Also inside "
-            + ", ".join(
-                f"“{escape(text)}” ({context.link(term_id) if term_id != term.id else 'this term'})"
-                for term_id, text in longer
-            )
-            + f": {len(inside)} time{'s' if len(inside) != 1 else ''}, counted there."
-        )
+        notes.append(_inside_longer(term, context, inside, english_form))
     variant = declared.get((f"{document.id}/{witness.id}", form.lower()))
     if variant and variant.note:
-        notes.append(escape(variant.note))
+        notes.append(english(escape(variant.note), msg))
     language = escape(witness.language)
     return (
-        f"<tr><td>{escape(document.short_title['en'])}</td><td>{escape(witness_name(witness))}</td>"
-        f'<td lang="{language}">{escape(matches[0][1].group(0) if not english else form)}</td>'
+        f"<tr><td>{escape(document.short_title[msg.language])}</td><td>{escape(witness_name(witness, msg))}</td>"
+        f'<td lang="{language}">{escape(matches[0][1].group(0) if not english_form else form)}</td>'
         f"<td>{counted}</td>"
         f'<td><a href="{_passage_href(document, witness, passage)}">{escape(passage)}</a></td>'
-        f"<td>{' '.join(notes)}</td></tr>"
+        f"<td>{sentences(notes, msg)}</td></tr>"
     )
 
 
 def _relations(term: Term, context: GlossaryContext) -> str:
+    msg = context.msg
     # A succession is stated once, on either term; each page shows it.
     others = context.terms.values()
     earlier = dict.fromkeys([*term.predecessors, *(t.id for t in others if term.id in t.successors)])
     later = dict.fromkeys([*term.successors, *(t.id for t in others if term.id in t.predecessors)])
+    relations = (
+        (msg("relation_earlier"), earlier),
+        (msg("relation_later"), later),
+        (msg("relation_related"), term.related),
+    )
     items = [
-        f"<li>{label}: {', '.join(context.link(i) for i in ids)}</li>"
-        for label, ids in (("Earlier term", earlier), ("Later term", later), ("Related", term.related))
+        "<li>"
+        + msg.html("label_value", label=escape(label), value=msg("list_comma").join(context.link(i) for i in ids))
+        + "</li>"
+        for label, ids in relations
         if ids
     ]
-    return f'<ul class="ar-term-relations">{"".join(items)}</ul>' if items else "<p>None recorded.</p>"
+    if not items:
+        return f"<p>{escape(msg('relations_none'))}</p>"
+    return f'<ul class="ar-term-relations">{"".join(items)}</ul>'
+
+
+def _header(term: Term, context: GlossaryContext) -> str:
+    """The term's names and the page's table of contents."""
+    msg = context.msg
+    other_forms = (
+        '<p class="ar-term-other-forms">'
+        + msg.html(
+            "term_other_forms",
+            forms=msg("list_comma").join(f"<span lang=zh-Hans>{escape(f)}</span>" for f in term.match_zh),
+        )
+        + "</p>"
+        if term.match_zh
+        else ""
+    )
+    toc = " · ".join(
+        f'<a href="{href}">{escape(text)}</a>'
+        for href, text in (
+            ("#definition", msg("term_toc_definition")),
+            ("#use-over-time", msg("term_toc_use")),
+            ("#renderings-in-the-texts", msg("term_toc_renderings")),
+            ("#concordance", msg("term_toc_concordance")),
+            ("#related-terms", msg("term_toc_related")),
+            (f"{ROOT}glossary/", msg("term_toc_all_terms")),
+        )
+    )
+    return (
+        f'<div class="ar-term-page" data-term="{escape(term.id)}">'
+        f'<p class="ar-term-name"><span lang="zh-Hans" class="ar-term-zh">{escape(term.zh)}</span> '
+        f'<span class="ar-pinyin">{escape(term.pinyin)}</span> · {english(escape(term.en), msg)}</p>{other_forms}'
+        f'<nav class="ar-term-toc" aria-label="{escape(msg("term_toc"))}">{toc}</nav></div>\n'
+    )
+
+
+def _use_over_time(term: Term, context: GlossaryContext, mine: list[Occurrence]) -> str:
+    """How often the term is used, where it first appears, and its use per year."""
+    msg = context.msg
+    counts = msg(
+        "term_counts",
+        occurrences=msg("occurrence_count", count=len(mine)),
+        passages=msg("passage_count", count=len({(o.document, o.passage) for o in mine})),
+        documents=msg("document_count", count=len({o.document for o in mine})),
+    )
+    # The chart's words are in one language, so it names the term in the interface's.
+    name = term.zh if msg.language == "zh" else term.en
+    return (
+        f'<p class="ar-term-counts">{escape(counts)}</p>'
+        + _first_appearance(term, context)
+        + render_year_chart(year_uses(context.corpus, mine), name, "chart", msg)
+        + _undated(context.corpus, mine, msg)
+        + "\n"
+    )
 
 
 def render_term_page(term: Term, context: GlossaryContext) -> str:
-    """Markdown source of a term's page."""
+    """Markdown source of a term's page, its words in the language of `context.msg`."""
+    msg = context.msg
     mine = context.by_term.get(term.id, [])
-    passages = {(o.document, o.passage) for o in mine}
-    documents = {o.document for o in mine}
     zh_definition = (
         f'<div class="ar-term-definition-zh" lang="zh-Hans">{render_body(term.definition_zh)}</div>'
         if term.definition_zh
         else ""
     )
-    other_forms = (
-        f'<p class="ar-term-other-forms">Also matched in Chinese: '
-        f"{', '.join(f'<span lang=zh-Hans>{escape(f)}</span>' for f in term.match_zh)}</p>"
-        if term.match_zh
-        else ""
-    )
     renderings = _renderings(term, context)
+    concordance = (
+        f'<p class="ar-kwic-intro">{escape(msg("kwic_intro"))}</p>'
+        # The lines repeat the texts, which the search finds on their own pages.
+        f"<div data-search-exclude>{render_concordance(context.corpus, mine, ROOT, msg)}</div>"
+        if mine
+        else f"<p>{escape(msg('kwic_none'))}</p>"
+    )
+    title = escape(term.en) + ("" if msg.language == "en" else ' { lang="en" }')
+    byline = msg.html("byline", author=english(escape(term.author), msg), date=f"<time>{escape(term.date)}</time>")
     blocks = [
-        f"# {escape(term.en)}\n",
-        f'<div class="ar-term-page" data-term="{escape(term.id)}">'
-        f'<p class="ar-term-name"><span lang="zh-Hans" class="ar-term-zh">{escape(term.zh)}</span> '
-        f'<span class="ar-pinyin">{escape(term.pinyin)}</span> · {escape(term.en)}</p>{other_forms}'
-        f'<nav class="ar-term-toc" aria-label="On this page"><a href="#definition">Definition</a> · '
-        '<a href="#use-over-time">Use over time</a> · <a href="#renderings-in-the-texts">Renderings</a> · '
-        '<a href="#concordance">Concordance</a> · <a href="#related-terms">Related terms</a> · '
-        f'<a href="{ROOT}glossary/">All terms</a></nav></div>\n',
-        "## Definition\n",
-        f'<div class="ar-term-definition">{render_body(term.definition)}</div>{zh_definition}\n',
-        "## Use over time\n",
-        f'<p class="ar-term-counts">{len(mine)} occurrence{"s" if len(mine) != 1 else ""} '
-        f"in {len(passages)} passage{'s' if len(passages) != 1 else ''} of {len(documents)} "
-        f"document{'s' if len(documents) != 1 else ''}.</p>"
-        + _first_appearance(term, context)
-        + render_year_chart(year_uses(context.corpus, mine), term.en, "chart")
-        + _undated(context.corpus, mine)
-        + "\n",
-        "## Renderings in the texts\n",
-        (renderings or "<p>No text of the corpus uses this term.</p>") + "\n",
-        "## Concordance\n",
-        (
-            '<p class="ar-kwic-intro">Every occurrence, in context. The passage link opens it in the view of '
-            "its language.</p>"
-            # The lines repeat the texts, which the search finds on their own pages.
-            f"<div data-search-exclude>{render_concordance(context.corpus, mine, ROOT)}</div>"
-            if mine
-            else "<p>No occurrences.</p>"
-        )
-        + "\n",
-        "## Related terms\n",
+        f"# {title}\n",
+        _header(term, context),
+        heading(2, msg("term_definition"), "definition"),
+        f'<div class="ar-term-definition"{english_attr(msg)}>{render_body(term.definition)}</div>{zh_definition}\n',
+        heading(2, msg("term_use_over_time"), "use-over-time"),
+        _use_over_time(term, context, mine),
+        heading(2, msg("term_renderings"), "renderings-in-the-texts"),
+        (renderings or f"<p>{escape(msg('renderings_none'))}</p>") + "\n",
+        heading(2, msg("term_concordance"), "concordance"),
+        concordance + "\n",
+        heading(2, msg("term_related"), "related-terms"),
         _relations(term, context) + "\n",
-        render_source_list("Sources", term.sources)
-        + f'<p class="ar-note-meta">{escape(term.author)}, <time>{escape(term.date)}</time></p>\n',
+        render_source_list(msg("sources"), term.sources, msg=msg) + f'<p class="ar-note-meta">{byline}</p>\n',
     ]
     return "\n".join(blocks)

@@ -22,6 +22,8 @@ from html import escape
 
 from .glossary import Occurrence, Term
 from .inline import LinkMark
+from .interface import english, english_attr
+from .messages import ENGLISH, Messages
 from .model import Document
 from .note_body import plain_summary
 from .notes import NoteIndex
@@ -86,19 +88,20 @@ class TextLinks:
         return sorted((self.terms[i] for i in ids), key=lambda t: t.en.lower())
 
 
-def render_definitions(terms: list[Term]) -> str:
+def render_definitions(terms: list[Term], msg: Messages = ENGLISH) -> str:
     """The hidden block of short definitions that the page's term links are described by.
 
     Only the name and the definition, since a screen reader reads all of it as
     the link's description; the pop-up adds a link to the term page itself.
+    The definitions are English; on a page in another language they say so.
     """
     if not terms:
         return ""
     entries = "".join(
         f'<div class="ar-def" id="ar-def-{escape(t.id)}">'
         f'<p class="ar-def-name"><span lang="zh-Hans">{escape(t.zh)}</span> '
-        f'<span class="ar-pinyin">{escape(t.pinyin)}</span> · {escape(t.en)}</p>'
-        f'<p class="ar-def-text">{escape(plain_summary(t.definition, limit=240))}</p>'
+        f'<span class="ar-pinyin">{escape(t.pinyin)}</span> · {english(escape(t.en), msg)}</p>'
+        f'<p class="ar-def-text"{english_attr(msg)}>{escape(plain_summary(t.definition, limit=240))}</p>'
         "</div>"
         for t in terms
     )

@@ -10,20 +10,25 @@ English as whole words in any case.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
 
 from .glossary import find_forms, form_index
+from .messages import ENGLISH, Messages
 from .model import Corpus, PartialDate, Source, nearest_line
 
-KINDS = {
-    "document": "Document",
-    "party-congress": "Party congress or plenum",
-    "plan": "Plan",
-    "law-or-regulation": "Law or regulation",
-    "other": "Other",
-}
+
+def kind_labels(msg: Messages = ENGLISH) -> dict[str, str]:
+    """Every kind of event with its label in the interface's language."""
+    return {
+        "document": msg("event_kind_document"),
+        "party-congress": msg("event_kind_party_congress"),
+        "plan": msg("event_kind_plan"),
+        "law-or-regulation": msg("event_kind_law_or_regulation"),
+        "other": msg("event_kind_other"),
+    }
+
+
 # The years the timeline shows; events before or after them are context.
 FIRST_YEAR, LAST_YEAR = 2003, 2022
 YEARS = range(FIRST_YEAR, LAST_YEAR + 1)
@@ -59,6 +64,10 @@ class Event:
     def line_of(self, *key_path: str | int) -> int:
         return nearest_line(self.field_lines, key_path, 1)
 
+    def title(self, language: str) -> str:
+        """The event's title in a language ("zh" or "en"), for places that show only one."""
+        return self.title_zh if language == "zh" else self.title_en
+
     @property
     def is_context(self) -> bool:
         """Outside the timeline's years: shown as context, not on a year page."""
@@ -83,21 +92,44 @@ class Mention:
     text: str
 
 
-def format_date(date: PartialDate, end: PartialDate | None = None) -> str:
-    """A date as precise as it is known: "2003", "October 2003", "14 November 2022", "8–14 November 2012"."""
+def month_names(msg: Messages = ENGLISH) -> tuple[str, ...]:
+    """The names of the months, January first, as dates write them in the interface's language."""
+    return (
+        msg("month_1"),
+        msg("month_2"),
+        msg("month_3"),
+        msg("month_4"),
+        msg("month_5"),
+        msg("month_6"),
+        msg("month_7"),
+        msg("month_8"),
+        msg("month_9"),
+        msg("month_10"),
+        msg("month_11"),
+        msg("month_12"),
+    )
+
+
+def format_date(date: PartialDate, end: PartialDate | None = None, msg: Messages = ENGLISH) -> str:
+    """A date as precise as it is known, in the interface's language.
+
+    English: "2003", "October 2003", "14 November 2022", "8–14 November 2012";
+    Chinese: "2003年", "2003年10月", "2022年11月14日", "2012年11月8日至14日".
+    """
+    months = month_names(msg)
 
     def one(d: PartialDate) -> str:
         if d.day and d.month:
-            return f"{d.day} {calendar.month_name[d.month]} {d.year}"
+            return msg("date_day", day=d.day, month=months[d.month - 1], year=d.year)
         if d.month:
-            return f"{calendar.month_name[d.month]} {d.year}"
-        return str(d.year)
+            return msg("date_month", month=months[d.month - 1], year=d.year)
+        return msg("date_year", year=d.year)
 
     if end is None:
         return one(date)
-    if date.day and end.day and (date.year, date.month) == (end.year, end.month):
-        return f"{date.day}–{one(end)}"
-    return f"{one(date)} – {one(end)}"
+    if date.day and end.day and date.month and (date.year, date.month) == (end.year, end.month):
+        return msg("date_days", day=date.day, end_day=end.day, month=months[date.month - 1], year=date.year)
+    return msg("date_range", start=one(date), end=one(end))
 
 
 def find_mentions(corpus: Corpus, events: list[Event]) -> list[Mention]:

@@ -17,12 +17,14 @@ from html import escape
 
 from .concordance import kwic_in
 from .glossary import Occurrence, Term, first_occurrences
+from .interface import english, english_attr, heading
 from .labels import citation_label
+from .messages import ENGLISH, Messages
 from .model import Corpus, Document
 from .note_body import plain_summary, render_body
 from .site_urls import document_url, event_url, passage_url, term_url, year_url
 from .sources_html import render_source_list
-from .timeline import FIRST_YEAR, KINDS, LAST_YEAR, YEARS, Event, Mention, format_date
+from .timeline import FIRST_YEAR, LAST_YEAR, YEARS, Event, Mention, format_date, kind_labels
 
 OVERVIEW_URI = "timeline/index.md"
 
@@ -37,13 +39,17 @@ def event_uri(event: Event) -> str:
 
 @dataclass
 class TimelineContext:
-    """What the timeline pages need: the corpus, the events and their mentions, the terms and their uses."""
+    """What the timeline pages need: the corpus, the events and their mentions, the terms and their uses.
+
+    `msg` is the catalogue of the interface's language, which the pages' words come from.
+    """
 
     corpus: Corpus
     events: list[Event]
     mentions: list[Mention]
     terms: list[Term] = field(default_factory=list)
     occurrences: list[Occurrence] = field(default_factory=list)
+    msg: Messages = ENGLISH
 
     def __post_init__(self) -> None:
         self.by_id = {e.id: e for e in self.events}
@@ -84,77 +90,83 @@ class TimelineContext:
         return [(e, passages[e.id]) for e in self.events if passages.get(e.id) and e.document != document.id]
 
 
-def _event_item(event: Event, root: str, with_summary: bool = True) -> str:
+def _date(event: Event, msg: Messages) -> str:
+    return escape(format_date(event.date, event.end, msg))
+
+
+def _event_item(event: Event, root: str, msg: Messages, with_summary: bool = True) -> str:
     summary = (
-        f' <span class="ar-event-summary">{escape(plain_summary(event.summary, limit=320))}</span>'
+        f' <span class="ar-event-summary"{english_attr(msg)}>{escape(plain_summary(event.summary, limit=320))}</span>'
         if with_summary
         else ""
     )
     return (
         f'<li class="ar-event ar-event-{escape(event.kind)}">'
-        f'<time datetime="{event.date}">{escape(format_date(event.date, event.end))}</time> '
-        f'<a href="{root}{event_url(event.id)}">{escape(event.title_en)}</a> '
+        f'<time datetime="{event.date}">{_date(event, msg)}</time> '
+        f'<a href="{root}{event_url(event.id)}">{english(escape(event.title_en), msg)}</a> '
         f'<span lang="zh-Hans" class="ar-event-zh">{escape(event.title_zh)}</span> '
-        f'<span class="ar-event-kind">{escape(KINDS[event.kind])}</span>{summary}</li>'
+        f'<span class="ar-event-kind">{escape(kind_labels(msg)[event.kind])}</span>{summary}</li>'
     )
 
 
-def _context_section(events: list[Event], heading: str, intro: str, root: str) -> str:
+def _context_section(events: list[Event], heading_text: str, intro: str, root: str, msg: Messages) -> str:
     if not events:
         return ""
     return (
-        f'<section class="ar-context-events"><h2>{escape(heading)}</h2><p>{escape(intro)}</p>'
-        f'<ol class="ar-year-events">{"".join(_event_item(e, root, False) for e in events)}</ol></section>'
+        f'<section class="ar-context-events"><h2>{escape(heading_text)}</h2><p>{escape(intro)}</p>'
+        f'<ol class="ar-year-events">{"".join(_event_item(e, root, msg, False) for e in events)}</ol></section>'
     )
 
 
 def render_overview(context: TimelineContext) -> str:
     """Markdown source of timeline/: the years 2003 to 2022 in order, each with its events."""
+    msg = context.msg
     root = "../"
     before = _context_section(
         [e for e in context.events if e.date.year < FIRST_YEAR],
-        f"Before {FIRST_YEAR}: context",
-        "Events before the first document of the corpus that the texts cite.",
+        msg("timeline_before", year=FIRST_YEAR),
+        msg("timeline_before_intro"),
         root,
+        msg,
     )
     after = _context_section(
         [e for e in context.events if e.date.year > LAST_YEAR],
-        f"After {LAST_YEAR}",
-        "Texts of the corpus written after the timeline's last year.",
+        msg("timeline_after", year=LAST_YEAR),
+        msg("timeline_after_intro"),
         root,
+        msg,
     )
     years = []
     for year in YEARS:
         events = context.events_of(year)
         body = (
-            f'<ol class="ar-year-events">{"".join(_event_item(e, root, False) for e in events)}</ol>'
+            f'<ol class="ar-year-events">{"".join(_event_item(e, root, msg, False) for e in events)}</ol>'
             if events
-            else '<p class="ar-year-empty">No event.</p>'
+            else f'<p class="ar-year-empty">{escape(msg("timeline_year_empty"))}</p>'
         )
         years.append(
             f'<li class="ar-year{" ar-year-is-empty" if not events else ""}" id="y{year}">'
             f'<p class="ar-year-label"><a href="{root}{year_url(year)}">{year}</a></p>{body}</li>'
         )
+    intro = msg("timeline_intro", count=len(context.events), first=FIRST_YEAR, last=LAST_YEAR)
+    label = msg("timeline_years", first=FIRST_YEAR, last=LAST_YEAR)
     return (
-        "# Timeline\n\n"
-        f'<p class="ar-index-intro">{len(context.events)} events from {FIRST_YEAR} to {LAST_YEAR}: the documents '
-        "of the corpus and the congresses, plans and laws the texts cite. Each year links to its page; each event "
-        "to its page, with every passage that mentions it. Dates are as precise as their sources.</p>\n\n"
+        heading(1, msg("timeline_title"), "timeline") + "\n" + f'<p class="ar-index-intro">{escape(intro)}</p>\n\n'
         f"{before}\n\n"
-        f'<ol class="ar-timeline" aria-label="Years {FIRST_YEAR} to {LAST_YEAR}">{"".join(years)}</ol>\n\n'
+        f'<ol class="ar-timeline" aria-label="{escape(label)}">{"".join(years)}</ol>\n\n'
         f"{after}\n"
     )
 
 
 def _mention_lines(context: TimelineContext, mentions: list[Mention], root: str) -> str:
+    msg = context.msg
     items = []
     for mention in mentions:
         document, witness, line = kwic_in(context.corpus, mention)
-        label = citation_label(document, mention.passage, "en")
-        items.append(
-            f'<li class="ar-mention"><a href="{line.href(root)}">{escape(label)}</a> ({escape(witness.id)}): '
-            f"{line.inline_html()}</li>"
-        )
+        label = citation_label(document, mention.passage, msg.language)
+        link = f'<a href="{line.href(root)}">{escape(label)}</a>'
+        text = msg.html("mention_line", link=link, witness=escape(witness.id), line=line.inline_html())
+        items.append(f'<li class="ar-mention">{text}</li>')
     return f'<ul class="ar-mentions" data-search-exclude>{"".join(items)}</ul>'
 
 
@@ -164,9 +176,8 @@ def _passage_link(context: TimelineContext, ref: str, root: str) -> str:
     document = context.corpus.document(doc_id)
     assert document is not None  # checked by the loader
     current = document.resolve(passage) or passage
-    return (
-        f'<a href="{root}{escape(passage_url(doc_id, current))}">{escape(citation_label(document, current, "en"))}</a>'
-    )
+    label = citation_label(document, current, context.msg.language)
+    return f'<a href="{root}{escape(passage_url(doc_id, current))}">{escape(label)}</a>'
 
 
 def _listed_passages(context: TimelineContext, event: Event, root: str) -> str:
@@ -174,154 +185,190 @@ def _listed_passages(context: TimelineContext, event: Event, root: str) -> str:
     return f'<ul class="ar-event-passages">{"".join(items)}</ul>' if items else ""
 
 
-def _year_nav(year: int, root: str) -> str:
+def _year_nav(year: int, root: str, msg: Messages) -> str:
     previous = f'<a rel="prev" href="{root}{year_url(year - 1)}">← {year - 1}</a>' if year > FIRST_YEAR else ""
     following = f'<a rel="next" href="{root}{year_url(year + 1)}">{year + 1} →</a>' if year < LAST_YEAR else ""
     return (
-        f'<nav class="ar-year-nav" aria-label="Years">{previous}'
-        f'<a href="{root}timeline/#y{year}">All years</a>{following}</nav>'
+        f'<nav class="ar-year-nav" aria-label="{escape(msg("year_nav"))}">{previous}'
+        f'<a href="{root}timeline/#y{year}">{escape(msg("year_nav_all"))}</a>{following}</nav>'
     )
 
 
-def render_year_page(year: int, context: TimelineContext) -> str:
-    """Markdown source of timeline/<year>/."""
-    root = "../../"
-    events = context.events_of(year)
+def _bilingual_link(href: str, english_title: str, chinese_title: str, msg: Messages) -> str:
+    """A link with an English title, then the Chinese title beside it."""
+    return (
+        f'<a href="{href}">{english(escape(english_title), msg)}</a> '
+        f'<span lang="zh-Hans">{escape(chinese_title)}</span>'
+    )
+
+
+def _year_documents_and_terms(year: int, context: TimelineContext, root: str) -> list[str]:
+    """The sections of a year page on the corpus's documents of the year and the terms it first uses."""
+    msg = context.msg
     documents = context.documents_of(year)
     terms = context.first_year_of_terms().get(year, [])
-    parts = [f"# {year}\n", _year_nav(year, root) + "\n", "## Events\n"]
-    parts.append(
-        f'<ol class="ar-year-events">{"".join(_event_item(e, root) for e in events)}</ol>\n'
-        if events
-        else "<p>No event of the timeline falls in this year.</p>\n"
-    )
-    parts.append("## Documents of the corpus\n")
-    parts.append(
+    return [
+        heading(2, msg("year_documents"), "documents-of-the-corpus"),
         "<ul>"
         + "".join(
-            f'<li><a href="{root}{document_url(d.id)}">{escape(d.title["en"])}</a> '
-            f'<span lang="zh-Hans">{escape(d.title["zh"])}</span></li>'
+            f"<li>{_bilingual_link(f'{root}{document_url(d.id)}', d.title['en'], d.title['zh'], msg)}</li>"
             for d in documents
         )
         + "</ul>\n"
         if documents
-        else "<p>The corpus has no document of this year.</p>\n"
-    )
-    parts.append("## Terms first used in the corpus\n")
-    parts.append(
+        else f"<p>{escape(msg('year_documents_none'))}</p>\n",
+        heading(2, msg("year_terms"), "terms-first-used-in-the-corpus"),
         "<ul>"
-        + "".join(
-            f'<li><a href="{root}{term_url(t.id)}">{escape(t.en)}</a> <span lang="zh-Hans">{escape(t.zh)}</span></li>'
-            for t in terms
-        )
+        + "".join(f"<li>{_bilingual_link(f'{root}{term_url(t.id)}', t.en, t.zh, msg)}</li>" for t in terms)
         + "</ul>\n"
         if terms
-        else "<p>No glossary term is first used in a document of this year.</p>\n"
+        else f"<p>{escape(msg('year_terms_none'))}</p>\n",
+    ]
+
+
+def render_year_page(year: int, context: TimelineContext) -> str:
+    """Markdown source of timeline/<year>/."""
+    msg = context.msg
+    root = "../../"
+    events = context.events_of(year)
+    parts = [
+        heading(1, msg("date_year", year=year), str(year)),
+        _year_nav(year, root, msg) + "\n",
+        heading(2, msg("year_events"), "events"),
+    ]
+    parts.append(
+        f'<ol class="ar-year-events">{"".join(_event_item(e, root, msg) for e in events)}</ol>\n'
+        if events
+        else f"<p>{escape(msg('year_events_none'))}</p>\n"
     )
-    parts.append("## Passages that mention this year's events\n")
+    parts.extend(_year_documents_and_terms(year, context, root))
+    parts.append(heading(2, msg("year_mentions"), "passages-that-mention-this-years-events"))
     mentioned = [(e, context.mentions_of.get(e.id, [])) for e in events]
     mentioned = [(e, m) for e, m in mentioned if m or e.passages]
     if mentioned:
         for event, mentions in mentioned:
+            title = escape(event.title(msg.language))
             parts.append(
-                f'<h3 class="ar-mention-event"><a href="{root}{event_url(event.id)}">{escape(event.title_en)}</a></h3>'
+                f'<h3 class="ar-mention-event"><a href="{root}{event_url(event.id)}">{title}</a></h3>'
                 + (_mention_lines(context, mentions, root) if mentions else "")
                 + _listed_passages(context, event, root)
                 + "\n"
             )
     else:
-        parts.append("<p>No passage of the corpus mentions an event of this year.</p>\n")
-    parts.append(_year_nav(year, root) + "\n")
+        parts.append(f"<p>{escape(msg('year_mentions_none'))}</p>\n")
+    parts.append(_year_nav(year, root, msg) + "\n")
     return "\n".join(parts)
 
 
 def _event_sources(context: TimelineContext, event: Event, root: str) -> str:
+    msg = context.msg
     items = []
     for source in event.sources:
         if source.passage is not None:
             link = _passage_link(context, source.passage, root)
-            items.append(f"<li>{link} (in this corpus): {escape(source.supports)}</li>")
+            supports = english(escape(source.supports), msg)
+            items.append(f"<li>{msg.html('event_source_in_corpus', link=link, supports=supports)}</li>")
     outside = [s.source for s in event.sources if s.source is not None]
-    listed = f'<p class="ar-sources-heading">Sources</p><ul class="ar-sources">{"".join(items)}</ul>' if items else ""
-    return listed + render_source_list("Sources" if not items else "Other sources", outside)
+    listed = (
+        f'<p class="ar-sources-heading">{escape(msg("sources"))}</p><ul class="ar-sources">{"".join(items)}</ul>'
+        if items
+        else ""
+    )
+    return listed + render_source_list(msg("sources") if not items else msg("sources_other"), outside, msg=msg)
+
+
+def _event_header(event: Event, context: TimelineContext, root: str) -> str:
+    """The Chinese title, date, kind and document of an event, and its place on the timeline."""
+    msg = context.msg
+    if event.is_context:
+        link = f'<a href="{root}timeline/">{escape(msg("event_timeline_link"))}</a>'
+        context_text = msg.html("event_context", first=str(FIRST_YEAR), last=str(LAST_YEAR), link=link)
+        where = f'<p class="ar-event-context">{context_text}</p>'
+    else:
+        year = f'<a href="{root}{year_url(event.date.year)}">{event.date.year}</a>'
+        every = f'<a href="{root}timeline/#y{event.date.year}">{escape(msg("event_all_years"))}</a>'
+        where = f'<p class="ar-event-year">{msg.html("event_on_timeline", year=year, all=every)}</p>'
+    precision = {
+        "year": msg("event_precision_year"),
+        "month": msg("event_precision_month"),
+        "day": msg("event_precision_day"),
+    }[event.date.precision]
+    date = f'<time datetime="{event.date}">{_date(event, msg)}</time>'
+    document = context.corpus.document(event.document) if event.document else None
+    rows = [
+        (msg("event_date"), msg.html("event_date_precision", date=date, precision=escape(precision))),
+        (msg("event_kind"), escape(kind_labels(msg)[event.kind])),
+    ]
+    if document:
+        title = escape(document.title[msg.language])
+        rows.append((msg("event_document"), f'<a href="{root}{document_url(document.id)}">{title}</a>'))
+    meta = "".join(f"<dt>{escape(label)}</dt><dd>{value}</dd>" for label, value in rows)
+    return (
+        f'<div class="ar-event-page" data-event="{escape(event.id)}">'
+        f'<p class="ar-event-title-zh" lang="zh-Hans">{escape(event.title_zh)}</p>'
+        f'<dl class="ar-meta">{meta}</dl>{where}</div>\n'
+    )
+
+
+def _event_mentions(event: Event, context: TimelineContext, root: str) -> str:
+    """The passages that name the event, in context, and those that refer to it without naming it."""
+    msg = context.msg
+    mentions = context.mentions_of.get(event.id, [])
+    if not (mentions or event.passages):
+        return f"<p>{escape(msg('event_mentions_none'))}</p>\n"
+    counts = msg(
+        "event_mention_counts",
+        mentions=msg("mention_count", count=len(mentions)),
+        passages=msg("passage_count", count=len({(m.document, m.passage) for m in mentions})),
+    )
+    named = f"<p>{escape(counts)}</p>" + _mention_lines(context, mentions, root) if mentions else ""
+    unnamed = (
+        f"<p>{escape(msg('event_unnamed_passages'))}</p>" + _listed_passages(context, event, root)
+        if event.passages
+        else ""
+    )
+    return named + unnamed + "\n"
 
 
 def render_event_page(event: Event, context: TimelineContext) -> str:
     """Markdown source of timeline/events/<id>/."""
+    msg = context.msg
     root = "../../../"
-    mentions = context.mentions_of.get(event.id, [])
-    where = (
-        f'<p class="ar-event-context">Outside {FIRST_YEAR}–{LAST_YEAR}: context for the texts, not on a year page. '
-        f'<a href="{root}timeline/">The timeline</a></p>'
-        if event.is_context
-        else f'<p class="ar-event-year">On the timeline: <a href="{root}{year_url(event.date.year)}">'
-        f'{event.date.year}</a> · <a href="{root}timeline/#y{event.date.year}">all years</a></p>'
-    )
-    precision = {"year": "known to the year", "month": "known to the month", "day": "known to the day"}
-    document = context.corpus.document(event.document) if event.document else None
+    title = escape(event.title_en) + ("" if msg.language == "en" else ' { lang="en" }')
     parts = [
-        f"# {escape(event.title_en)}\n",
-        f'<div class="ar-event-page" data-event="{escape(event.id)}">'
-        f'<p class="ar-event-title-zh" lang="zh-Hans">{escape(event.title_zh)}</p>'
-        f'<dl class="ar-meta"><dt>Date</dt><dd><time datetime="{event.date}">'
-        f"{escape(format_date(event.date, event.end))}</time> ({precision[event.date.precision]})</dd>"
-        f"<dt>Kind</dt><dd>{escape(KINDS[event.kind])}</dd>"
-        + (
-            f'<dt>Document</dt><dd><a href="{root}{document_url(document.id)}">{escape(document.title["en"])}</a></dd>'
-            if document
-            else ""
-        )
-        + f"</dl>{where}</div>\n",
-        f'<div class="ar-event-summary-full">{render_body(event.summary)}</div>\n',
-        "## Mentioned in the texts\n",
+        f"# {title}\n",
+        _event_header(event, context, root),
+        f'<div class="ar-event-summary-full"{english_attr(msg)}>{render_body(event.summary)}</div>\n',
+        heading(2, msg("event_mentioned"), "mentioned-in-the-texts"),
+        _event_mentions(event, context, root),
+        _event_sources(context, event, root)
+        + f'<p class="ar-note-meta"{english_attr(msg)}>{escape(event.author)}</p>\n',
     ]
-    if mentions or event.passages:
-        count = len({(m.document, m.passage) for m in mentions})
-        parts.append(
-            (
-                f"<p>{len(mentions)} mention{'s' if len(mentions) != 1 else ''} in {count} "
-                f"passage{'s' if count != 1 else ''}.</p>" + _mention_lines(context, mentions, root)
-                if mentions
-                else ""
-            )
-            + ("<p>Passages that refer to it without naming it:</p>" + _listed_passages(context, event, root))
-            * bool(event.passages)
-            + "\n"
-        )
-    else:
-        parts.append("<p>No passage of the corpus names this event.</p>\n")
-    parts.append(_event_sources(context, event, root) + f'<p class="ar-note-meta">{escape(event.author)}</p>\n')
     return "\n".join(parts)
 
 
 def document_timeline_rows(context: TimelineContext, document: Document, root: str) -> list[tuple[str, str]]:
-    """Header rows for a document page: where it stands on the timeline, and the events it cites."""
+    """Header rows for a document page: where it stands on the timeline, and the events it cites.
+
+    Each row is a label (plain text, in the interface's language) and its HTML value.
+    """
+    msg = context.msg
     rows = []
     event = context.event_of_document(document)
     if event is not None:
-        rows.append(
-            (
-                "Timeline",
-                f'<a href="{root}{event_url(event.id)}">{escape(format_date(event.date, event.end))}</a>'
-                + (
-                    ""
-                    if event.is_context
-                    else f' · <a href="{root}{year_url(event.date.year)}">{event.date.year} on the timeline</a>'
-                ),
-            )
+        year = (
+            ""
+            if event.is_context
+            else f' · <a href="{root}{year_url(event.date.year)}">'
+            f"{escape(msg('document_year_on_timeline', year=event.date.year))}</a>"
         )
+        rows.append((msg("document_timeline"), f'<a href="{root}{event_url(event.id)}">{_date(event, msg)}</a>{year}'))
     cited = context.cited_by(document)
     if cited:
-        rows.append(
-            (
-                "Cites",
-                "; ".join(
-                    f'<a href="{root}{event_url(e.id)}">{escape(e.title_en)}</a> '
-                    f"({escape(format_date(e.date, e.end))}; "
-                    + ", ".join(f'<a href="#{escape(p)}">{escape(p)}</a>' for p in passages)
-                    + ")"
-                    for e, passages in cited
-                ),
-            )
-        )
+        items = []
+        for cited_event, passages in cited:
+            link = f'<a href="{root}{event_url(cited_event.id)}">{escape(cited_event.title(msg.language))}</a>'
+            where = msg("list_comma").join(f'<a href="#{escape(p)}">{escape(p)}</a>' for p in passages)
+            items.append(msg.html("document_cited_event", event=link, date=_date(cited_event, msg), passages=where))
+        rows.append((msg("document_cites"), msg("list_semicolon").join(items)))
     return rows

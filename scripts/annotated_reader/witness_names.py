@@ -2,18 +2,35 @@
 
 from __future__ import annotations
 
+from .messages import ENGLISH, Messages
 from .model import Witness
 
-LANGUAGE_NAMES = {"zh-Hans": ("Chinese", "中文"), "zh-Hant": ("Chinese", "中文"), "en": ("English", "英文")}
-QUALITY_NAMES = {
-    "official": "official text",
-    "authored": "author's text",
-    "human-translation": "human translation",
-    "machine-translation": "machine translation",
-}
+
+def language_name(language: str, msg: Messages = ENGLISH) -> str:
+    """The name of a witness's language ("zh-Hans", "en") in the interface's language."""
+    chinese = msg("witness_language_zh")
+    return {"zh-Hans": chinese, "zh-Hant": chinese, "en": msg("witness_language_en")}.get(language, language)
 
 
-def witness_name(witness: Witness) -> str:
-    """How a column is headed: language, role and quality, e.g. "English (machine translation)"."""
-    language = LANGUAGE_NAMES.get(witness.language, (witness.language, witness.language))[0]
-    return f"{language}, {QUALITY_NAMES[witness.quality]} [{witness.id}]"
+def quality_names(msg: Messages = ENGLISH) -> dict[str, str]:
+    """Each quality of a witness (official text, machine translation...) in the interface's language."""
+    return {
+        "official": msg("quality_official"),
+        "authored": msg("quality_authored"),
+        "human-translation": msg("quality_human_translation"),
+        "machine-translation": msg("quality_machine_translation"),
+    }
+
+
+# In English, for callers that do not pass a catalogue.
+QUALITY_NAMES = quality_names()
+
+
+def witness_name(witness: Witness, msg: Messages = ENGLISH) -> str:
+    """How a column is headed: language, quality and id, e.g. "English, machine translation [en]"."""
+    return msg(
+        "witness_name",
+        language=language_name(witness.language, msg),
+        quality=quality_names(msg)[witness.quality],
+        id=witness.id,
+    )

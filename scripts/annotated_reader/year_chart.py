@@ -12,6 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from .interface import sentences
+from .messages import ENGLISH, Messages
+
 BAR_WIDTH = 22
 GAP = 4
 HEIGHT = 90  # of the tallest bar
@@ -29,24 +32,24 @@ class YearUse:
     occurrences: int
 
 
-def describe(uses: list[YearUse], term_name: str) -> str:
+def describe(uses: list[YearUse], term_name: str, msg: Messages = ENGLISH) -> str:
     """The chart as one sentence, for its text alternative."""
     used = [u for u in uses if u.passages]
     if not used:
-        return f"No passage of the corpus uses {term_name}."
-    listed = "; ".join(f"{u.year}: {u.passages} passage{'s' if u.passages != 1 else ''}" for u in used)
+        return msg("chart_unused", term=term_name)
+    listed = msg("list_semicolon").join(msg("chart_year_passages", count=u.passages, year=u.year) for u in used)
     silent = [str(u.year) for u in uses if u.documents and not u.passages]
     first, last = uses[0].year, uses[-1].year
-    text = f"Passages using {term_name}, per year {first}–{last}: {listed}."
+    text = [msg("chart_used", term=term_name, first=first, last=last, years=listed)]
     if silent:
-        text += f" Documents of {', '.join(silent)} do not use it."
-    return text + " Other years have no document in the corpus."
+        text.append(msg("chart_silent_years", years=msg("list_comma").join(silent)))
+    text.append(msg("chart_other_years"))
+    return sentences(text, msg)
 
 
-def render_year_chart(uses: list[YearUse], term_name: str, chart_id: str) -> str:
-    """A `<figure>`: the SVG chart (role img, titled and described) and a table of the same figures."""
+def _bars(uses: list[YearUse], msg: Messages) -> list[str]:
+    """Each year's bar (or thin line, for a year without documents), its figure and its label."""
     peak = max((u.passages for u in uses), default=0) or 1
-    width = len(uses) * (BAR_WIDTH + GAP)
     bars = []
     for index, use in enumerate(uses):
         x = index * (BAR_WIDTH + GAP)
@@ -54,14 +57,14 @@ def render_year_chart(uses: list[YearUse], term_name: str, chart_id: str) -> str
         if not use.documents:
             bars.append(
                 f'<rect class="ar-chart-none" x="{x}" y="{base - 3}" width="{BAR_WIDTH}" height="3">'
-                f"<title>{use.year}: no document in the corpus</title></rect>"
+                f"<title>{escape(msg('chart_bar_no_document', year=use.year))}</title></rect>"
             )
         else:
             tall = round(HEIGHT * use.passages / peak)
+            title = msg("chart_bar", year=use.year, passages=use.passages, occurrences=use.occurrences)
             bars.append(
                 f'<rect class="ar-chart-bar" x="{x}" y="{base - max(tall, 1)}" width="{BAR_WIDTH}" '
-                f'height="{max(tall, 1)}"><title>{use.year}: {use.passages} passages, '
-                f"{use.occurrences} occurrences</title></rect>"
+                f'height="{max(tall, 1)}"><title>{escape(title)}</title></rect>'
                 f'<text class="ar-chart-figure" x="{x + BAR_WIDTH / 2}" y="{base - max(tall, 1) - 3}" '
                 f'text-anchor="middle">{use.passages}</text>'
             )
@@ -69,26 +72,42 @@ def render_year_chart(uses: list[YearUse], term_name: str, chart_id: str) -> str
             f'<text class="ar-chart-year" x="{x + BAR_WIDTH / 2}" y="{base + 13}" text-anchor="middle">'
             f"{use.year % 100:02d}</text>"
         )
-    description = describe(uses, term_name)
-    svg = (
-        f'<svg class="ar-chart" viewBox="0 0 {width} {TOP + HEIGHT + BOTTOM}" role="img" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false">'
-        f'<title id="{chart_id}-title">Use of {escape(term_name)} per year, {uses[0].year}–{uses[-1].year}</title>'
-        f'<desc id="{chart_id}-desc">{escape(description)}</desc>' + "".join(bars) + "</svg>"
-    )
+    return bars
+
+
+def _table(uses: list[YearUse], msg: Messages) -> str:
+    """The chart's figures as a table, in a closed `<details>`."""
     rows = "".join(
         f'<tr><th scope="row">{u.year}</th><td>{u.documents or "—"}</td>'
         f"<td>{u.passages if u.documents else '—'}</td><td>{u.occurrences if u.documents else '—'}</td></tr>"
         for u in uses
     )
-    table = (
-        '<details class="ar-chart-data"><summary>The figures as a table</summary>'
-        '<table><thead><tr><th scope="col">Year</th><th scope="col">Documents in the corpus</th>'
-        '<th scope="col">Passages using the term</th><th scope="col">Occurrences in all texts</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></details>"
+    columns = (
+        msg("chart_column_year"),
+        msg("chart_column_documents"),
+        msg("chart_column_passages"),
+        msg("chart_column_occurrences"),
     )
-    caption = (
-        f"<figcaption>{escape(description)} Bars count passages; years shown as a thin grey line "
-        "have no document in the corpus.</figcaption>"
+    head = "".join(f'<th scope="col">{escape(column)}</th>' for column in columns)
+    return (
+        f'<details class="ar-chart-data"><summary>{escape(msg("chart_as_table"))}</summary>'
+        f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></details>"
     )
-    return f'<figure class="ar-chart-figure-block" id="{chart_id}" data-search-exclude>{svg}{caption}{table}</figure>'
+
+
+def render_year_chart(uses: list[YearUse], term_name: str, chart_id: str, msg: Messages = ENGLISH) -> str:
+    """A `<figure>`: the SVG chart (role img, titled and described) and a table of the same figures."""
+    width = len(uses) * (BAR_WIDTH + GAP)
+    description = describe(uses, term_name, msg)
+    title = msg("chart_title", term=term_name, first=uses[0].year, last=uses[-1].year)
+    svg = (
+        f'<svg class="ar-chart" viewBox="0 0 {width} {TOP + HEIGHT + BOTTOM}" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false">'
+        f'<title id="{chart_id}-title">{escape(title)}</title>'
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>' + "".join(_bars(uses, msg)) + "</svg>"
+    )
+    caption = f"<figcaption>{escape(sentences([description, msg('chart_legend')], msg))}</figcaption>"
+    return (
+        f'<figure class="ar-chart-figure-block" id="{chart_id}" data-search-exclude>'
+        f"{svg}{caption}{_table(uses, msg)}</figure>"
+    )

@@ -1,0 +1,35 @@
+"""What generated pages do with the interface language besides looking up its labels.
+
+A heading keeps the anchor of its English wording in every language, so
+`#definition` and links to it work on the Chinese page too. English content
+(term names, definitions, event titles and summaries, notes on sources) is
+marked `lang="en"` on a page whose interface is not English; on an English
+page it needs no mark. Chinese sentences follow each other without a space.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from .messages import Messages
+
+
+def heading(level: int, text: str, anchor: str) -> str:
+    """A Markdown heading of plain text with a fixed id, whatever the language of its text."""
+    return f"{'#' * level} {escape(text, quote=False)} {{#{anchor}}}\n"
+
+
+def english_attr(msg: Messages) -> str:
+    """The lang attribute an element of English content needs on a page in `msg`'s language."""
+    return "" if msg.language == "en" else ' lang="en"'
+
+
+def english(content_html: str, msg: Messages) -> str:
+    """English content (already HTML) marked as English on a page whose interface is not."""
+    return content_html if msg.language == "en" else f'<span lang="en">{content_html}</span>'
+
+
+def sentences(texts: Iterable[str], msg: Messages) -> str:
+    """Sentences as running text: a space between them in English, none in Chinese."""
+    return ("" if msg.language == "zh" else " ").join(texts)
