@@ -73,5 +73,5 @@ def test_no_key_is_given_twice() -> None:
             self._root = super().get_single_node()
             return self._root
 
-    yaml.load((PACKAGE / "messages.yaml").read_text(encoding="utf-8"), Loader=Recording)  # noqa: S506
+    yaml.load((PACKAGE / "messages.yaml").read_text(encoding="utf-8"), Loader=Recording)
     assert len(seen) == len(set(seen)), sorted({key for key in seen if seen.count(key) > 1})

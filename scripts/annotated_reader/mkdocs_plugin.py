@@ -119,7 +119,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         self.notes = NoteIndex.build(self.corpus, checked.anchors)
         self.text_links = TextLinks.build(checked.terms, checked.occurrences, self.notes, checked.mentions)
         self.timeline = TimelineContext(
-            self.corpus, checked.events, checked.mentions, checked.terms, checked.occurrences
+            self.corpus, checked.events, checked.mentions, checked.terms, checked.occurrences, self.msg
         )
         placed = sum(len(notes) for notes in self.notes.by_document.values())
         log.info(f"annotated-reader: {checked.anchor_summary()}; {placed} notes rendered")
@@ -192,10 +192,11 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             files.append(File.generated(config, text_path(document), content=document_text(document, self.site)))
             files.append(File.generated(config, json_path(document), content=document_json(document, self.site)))
         files.append(File.generated(config, SCHEMA_URI, content=download_schema()))
-        files.append(File.generated(config, INDEX_URI, content=render_annotation_index(self.notes)))
-        glossary = render_glossary_index(self.checked.terms, self.checked.occurrences)
+        files.append(File.generated(config, INDEX_URI, content=render_annotation_index(self.notes, self.msg)))
+        glossary = render_glossary_index(self.checked.terms, self.checked.occurrences, self.msg)
         files.append(File.generated(config, GLOSSARY_URI, content=glossary))
-        context = GlossaryContext(self.corpus, {t.id: t for t in self.checked.terms}, self.checked.occurrences)
+        terms = {t.id: t for t in self.checked.terms}
+        context = GlossaryContext(self.corpus, terms, self.checked.occurrences, self.msg)
         for term in self.checked.terms:
             files.append(File.generated(config, page_uri(term), content=render_term_page(term, context)))
         files.append(File.generated(config, OVERVIEW_URI, content=render_overview(self.timeline)))

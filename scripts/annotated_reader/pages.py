@@ -24,6 +24,7 @@ from .citation import CitationTarget
 from .cite_html import render_cite_control
 from .downloads import json_path, text_path
 from .inline import render_marked_text
+from .interface import english_attr
 from .labels import citation_label, passage_number
 from .messages import ENGLISH, Messages
 from .model import Corpus, Document, Witness
@@ -33,7 +34,7 @@ from .site_urls import document_url, interface_switch_url, passage_url
 from .sources_html import render_source_list
 from .text_links import TextLinks, render_definitions
 from .web_annotation import export_path
-from .witness_names import QUALITY_NAMES, witness_name
+from .witness_names import quality_names, witness_name
 
 CONTRIBUTING_URL = "contributing/"
 
@@ -159,7 +160,7 @@ def render_document_view(
         _header(document, view, notes, extra_rows, root, reading),
         _view_switch(document, view, root, reading.msg),
         _grid(page),
-        render_definitions(links.terms_in(document, {w.id for w in page.columns})),
+        render_definitions(links.terms_in(document, {w.id for w in page.columns}), reading.msg),
         "</div>",
     ]
     lang_attr = f' lang="{_content_lang(primary_language)}"' if primary_language != reading.msg.language else ""
@@ -233,9 +234,9 @@ def _about(document: Document, msg: Messages) -> str:
     if not notes and not document.sources:
         return ""
     # The notes are content, written in English.
-    lang = ' lang="en"' if msg.language != "en" else ""
+    lang = english_attr(msg)
     paragraphs = "".join(f"<p{lang}>{escape(note)}</p>" for note in notes)
-    sources = render_source_list(msg("sources"), document.sources)
+    sources = render_source_list(msg("sources"), document.sources, msg=msg)
     return (
         f'<details class="ar-about"><summary>{escape(msg("about_document"))}</summary>{paragraphs}{sources}</details>'
     )
@@ -267,7 +268,7 @@ def _date(document: Document, msg: Messages) -> str:
         return escape(msg("date_none"))
     evidence = ""
     if document.date_evidence:
-        lang = ' lang="en"' if msg.language != "en" else ""
+        lang = english_attr(msg)
         evidence = f' <span class="ar-evidence"{lang}>({escape(document.date_evidence)})</span>'
     return f'<time datetime="{document.date}">{document.date}</time>{evidence}'
 
@@ -289,18 +290,19 @@ def _witness_card(witness: Witness, msg: Messages) -> str:
             + "</li>"
         )
     # Evidence, attribution and source are the editors' words, in English.
-    lang = ' lang="en"' if msg.language != "en" else ""
+    lang = english_attr(msg)
+    quality = quality_names(msg)[witness.quality]
     return (
         f'<section class="ar-witness" id="witness-{escape(witness.id)}">'
-        f"<h2>{escape(witness_name(witness))}</h2>"
+        f"<h2>{escape(witness_name(witness, msg))}</h2>"
         "<ul>"
-        f"<li>{escape(msg('witness_role', role=msg('role_' + witness.role), quality=QUALITY_NAMES[witness.quality]))} "
+        f"<li>{escape(msg('witness_role', role=msg('role_' + witness.role), quality=quality))} "
         f"{escape(msg('witness_evidence'))} <span{lang}>{escape(witness.quality_evidence)}</span></li>"
         f"<li>{escape(msg('witness_attribution'))} <span{lang}>{escape(witness.attribution)}</span></li>"
         f"<li>{escape(msg('witness_source'))} <span{lang}>{escape(provenance.site)}</span></li>"
         f"{seed}"
         "</ul>"
-        f"{render_source_list(msg('published_copies'), provenance.copies)}"
+        f"{render_source_list(msg('published_copies'), provenance.copies, msg=msg)}"
         "</section>"
     )
 
@@ -310,7 +312,7 @@ def _grid(page: ViewPage) -> str:
     columns = page.columns
     count = max(1, len(columns))
     heads = (
-        "".join(f'<div class="ar-colhead" lang="{w.language}">{escape(witness_name(w))}</div>' for w in columns)
+        "".join(f'<div class="ar-colhead">{escape(witness_name(w, msg))}</div>' for w in columns)
         or f'<div class="ar-colhead">{escape(page.view.label(msg))}</div>'
     )
     with_notes = page.notes.count(document) > 0
@@ -370,7 +372,7 @@ def _cell(page: ViewPage, segment_id: str, witness: Witness, kind: str) -> str:
     )
     return (
         f'<div class="ar-cell" lang="{witness.language}" data-witness="{escape(witness.id)}" '
-        f'data-witness-name="{escape(witness_name(witness))}"><p class="ar-text ar-{kind}">{text}</p></div>'
+        f'data-witness-name="{escape(witness_name(witness, page.msg))}"><p class="ar-text ar-{kind}">{text}</p></div>'
     )
 
 
@@ -379,14 +381,14 @@ def _missing_cell(witness: Witness, segment_id: str, root: str, msg: Messages) -
     if segment_id in witness.missing:
         reason = witness.missing[segment_id]
         # The editors' reason is content, in English.
-        lang = ' lang="en"' if msg.language != "en" else ""
+        lang = english_attr(msg)
     elif witness.extent == "excerpt":
         reason = msg("missing_excerpt", count=len(witness.segments))
     else:
         reason = msg("missing_passage")
     return (
         f'<div class="ar-cell ar-missing" data-witness="{escape(witness.id)}" '
-        f'data-witness-name="{escape(witness_name(witness))}">'
+        f'data-witness-name="{escape(witness_name(witness, msg))}">'
         f'<p><span class="ar-missing-label">{escape(msg("missing_label", witness=witness.id))}</span> '
         f"<span{lang}>{escape(reason)}</span> "
         f'<a href="{root}{CONTRIBUTING_URL}">{escape(msg("help_add"))}</a>.</p></div>'
@@ -407,7 +409,7 @@ def render_corpus_list(corpus: Corpus, notes: NoteIndex | None = None, msg: Mess
     notes = notes or NoteIndex.build(corpus, [])
     items = []
     for document in corpus.documents:
-        witnesses = "; ".join(escape(witness_name(w)) for w in document.witnesses)
+        witnesses = "; ".join(escape(witness_name(w, msg)) for w in document.witnesses)
         views = " · ".join(
             f'<a href="{view_url(document, view)}"'
             + (' lang="zh-Hans"' if view.language == "zh" and msg.language != "zh" else "")

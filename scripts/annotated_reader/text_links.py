@@ -106,4 +106,5 @@ def render_definitions(terms: list[Term], msg: Messages = ENGLISH) -> str:
         for t in terms
     )
     # Kept out of the search index: the definitions belong to the term pages.
-    return f'<div class="ar-term-definitions" hidden data-search-exclude>{entries}</div>'
+    more = escape(msg("term_popup_more"))
+    return f'<div class="ar-term-definitions" hidden data-search-exclude data-more-label="{more}">{entries}</div>'
