@@ -244,4 +244,25 @@
   narrow.addEventListener("change", foldNotes);
   window.addEventListener("hashchange", highlight);
   highlight();
+
+  // ---- Print: every note (and the header's details) open on paper --------
+  // A closed <details> prints closed in most browsers; reader.css opens them
+  // in Chromium's print layout, and this opens them everywhere else. The
+  // ones that were closed are closed again after printing, so the reader's
+  // screen is as they left it. The page is narrower on paper than on most
+  // screens, so folding the notes is paused while printing.
+  var closedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    narrow.removeEventListener("change", foldNotes);
+    closedForPrint = Array.prototype.filter.call(
+      document.querySelectorAll("details.ar-about, details.ar-witness-list, .ar-note > details"),
+      function (details) { return !details.open; }
+    );
+    closedForPrint.forEach(function (details) { details.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    closedForPrint.forEach(function (details) { details.open = false; });
+    closedForPrint = [];
+    narrow.addEventListener("change", foldNotes);
+  });
 })();
