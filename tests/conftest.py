@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,29 @@ def site_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The repository's site, built once per run with a real `mkdocs build --strict`, and its log."""
     target = tmp_path_factory.mktemp("site")
     return target, build_site(ROOT, target)
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    """The repository's built site, served on 127.0.0.1 for the browser tests."""
+    from browser import serve
+
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, headless (as Chromium must be to print PDFs), for the whole run."""
+    from browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
+
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
 
 
 @pytest.fixture(scope="session")

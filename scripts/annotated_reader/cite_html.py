@@ -60,7 +60,7 @@ def _style_block(target: CitationTarget, site: SiteInfo, style: str, msg: Messag
     )
     label = style_label(style, msg)
     copy = (
-        f'<button type="button" class="ar-copy-citation" hidden '
+        f'<button type="button" class="ar-copy-citation" hidden data-copied-label="{escape(msg("cite_copied"))}" '
         f'aria-label="{escape(msg("cite_copy_style", style=label))}">{escape(msg("cite_copy"))}</button>'
     )
     return f"<dt>{escape(label)}</dt><dd>{body}{copy}</dd>"
@@ -81,7 +81,7 @@ def render_cite_control(targets: list[CitationTarget], site: SiteInfo, msg: Mess
         )
     version = escape(msg("cite_version", version=site.version, built=site.built.isoformat()))
     return (
-        f'<details class="ar-cite"><summary aria-label="{escape(msg("cite_label", label=label))}">'
+        f'<details class="ar-cite" data-search-exclude><summary aria-label="{escape(msg("cite_label", label=label))}">'
         f"{escape(msg('cite'))}</summary>"
         f'<div class="ar-cite-body">{"".join(sets)}<p class="ar-cite-version">{version}</p></div></details>'
     )

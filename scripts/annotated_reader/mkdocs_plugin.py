@@ -9,6 +9,9 @@ with errors fails the build, listing every problem as `path:line: message`.
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -267,23 +270,29 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         return output.replace("</head>", tags + "</head>", 1)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        # Each other interface language: the same corpus, built into its folder of this site.
-        from mkdocs.commands.build import build
-        from mkdocs.config import load_config
-
+        # Each other interface language: the same corpus, built into its folder of this site. A
+        # separate process, because MkDocs shares plugin instances (the search index) between
+        # configurations loaded in one process.
         for code, path in self.config.interfaces.items():
-            site_url = self.site.url + INTERFACE_ROOTS[code] if self.site.url else None
-            translated = load_config(
-                config_file=str(Path(config.config_file_path).parent / path),
-                site_dir=str(Path(config.site_dir) / INTERFACE_ROOTS[code]),
-                site_url=site_url,
-                strict=config.strict,
+            target = Path(config.site_dir) / INTERFACE_ROOTS[code]
+            command = [sys.executable, "-m", "mkdocs", "build", "--config-file", path, "--site-dir", str(target)]
+            environment = dict(os.environ)
+            if self.site.url:
+                environment["SITE_URL"] = self.site.url + INTERFACE_ROOTS[code]
+            result = subprocess.run(
+                [*command, *(["--strict"] if config.strict else [])],
+                cwd=Path(config.config_file_path).parent,
+                env=environment,
+                capture_output=True,
+                text=True,
+                check=False,
             )
-            translated.plugins.on_startup(command="build", dirty=False)
-            try:
-                build(translated)
-            finally:
-                translated.plugins.on_shutdown()
+            for line in result.stderr.splitlines():
+                if line.startswith(("WARNING", "ERROR")):
+                    log.warning(f"annotated-reader: {code} interface: {line}")
+            if result.returncode != 0:
+                tail = "\n".join(result.stderr.splitlines()[-20:])
+                raise PluginError(f"the {code} interface ({path}) did not build:\n{tail}")
             log.info(f"annotated-reader: the {code} interface built into {INTERFACE_ROOTS[code]}")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:

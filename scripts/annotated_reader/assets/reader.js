@@ -141,7 +141,9 @@
 
   // Switching view or interface language keeps the passage the reader is at.
   document.querySelectorAll(".ar-view-link, .ar-lang-switch, .ar-lang-link").forEach(function (link) {
-    link.addEventListener("click", function () {
+    link.addEventListener("click", function (event) {
+      // The theme would otherwise redirect a language link through its sitemaps, losing the passage.
+      if (link.hasAttribute("hreflang")) event.stopPropagation();
       // Off the document pages, the page's own fragment (a term, a year) is the place to keep.
       var passage = rows().length ? currentPassage() : fragment();
       if (passage) link.setAttribute("href", link.getAttribute("href").split("#")[0] + "#" + passage);
