@@ -124,3 +124,12 @@ def test_citations_work_without_javascript(browser, base_url: str) -> None:
     assert "Retrieved " in citation.inner_text()
     assert not page.page.is_visible("[id='3.9'] .ar-copy-citation")
     page.close()
+
+
+def test_the_cite_page_examples_copy_too(watched: Watched) -> None:
+    watched.open("cite/")
+    button = watched.page.locator(".ar-cite-example [data-style='apa'] + .ar-copy-citation")
+    button.click()
+    expect(button).to_have_text("Copied")
+    apa = watched.page.inner_text(".ar-cite-example .ar-citation[data-style='apa']")
+    assert watched.page.evaluate("navigator.clipboard.readText()") == apa

@@ -136,6 +136,8 @@ def test_a_cite_example_naming_an_unknown_passage_fails_the_build(tmp_path: Path
     project = copy_project(ROOT, tmp_path / "project")
     page = project / "docs/cite.md"
     marker = "<!-- annotated-reader:cite-example 2022-high-quality-development-opinions 3.99 -->"
+    # And a misspelled marker, which would otherwise stay an invisible comment.
+    marker += "\n\n<!-- annotated-reader:download -->"
     page.write_text(page.read_text("utf-8").replace("<!-- annotated-reader:cite-example -->", marker), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
@@ -150,6 +152,8 @@ def test_a_cite_example_naming_an_unknown_passage_fails_the_build(tmp_path: Path
         f"docs/cite.md:{line}: cite-example: document '2022-high-quality-development-opinions' has no passage '3.99'"
         in result.stderr
     )
+    expected = "unknown marker 'annotated-reader:download': did you mean 'downloads'? the markers are corpus,"
+    assert f"docs/cite.md:{line + 2}: {expected}" in result.stderr
 
 
 def test_the_chinese_interface_has_every_generated_page(site: Path) -> None:
@@ -185,3 +189,11 @@ def test_each_interface_has_its_own_search_index(site: Path) -> None:
     in_english = ("Issuer" in english, "About the texts" in english, "关于\u200b文本" in english)
     in_chinese = ("Issuer" in chinese, "About the texts" in chinese, "关于\u200b文本" in chinese)
     assert in_english == (True, True, False) and in_chinese == (False, False, True)
+
+
+def test_the_chinese_cite_page_shows_plain_addresses(site: Path) -> None:
+    page = soup(site / "zh/cite/index.html")
+    shown = [code.get_text() for code in page.select(".ar-link-examples code")]
+    assert shown and all(text.startswith(SITE_URL) and "/../" not in text for text in shown), shown
+    # The English interface's page is among them, at the site's root.
+    assert any(text.startswith(SITE_URL + "documents/") for text in shown)

@@ -26,18 +26,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from .labels import passage_number
+from .messages import messages
 from .model import Document, PartialDate, Witness
 from .site_info import SiteInfo
+from .witness_names import language_name, quality_names
 
 STYLES = ("chicago-note", "chicago-bibliography", "apa", "mla", "gbt7714", "bibtex", "csl-json")
 
-_LANGUAGE = {"zh": ("Chinese", "中文"), "en": ("English", "英文")}
-_QUALITY = {
-    "official": ("official text", "官方文本"),
-    "authored": ("author's text", "作者原文"),
-    "human-translation": ("human translation", "人工翻译"),
-    "machine-translation": ("machine translation", "机器翻译"),
-}
 # MLA abbreviates months of more than four letters.
 _MLA_MONTHS = ["", "Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 _BIBTEX_SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#",
@@ -65,9 +60,8 @@ class CitationTarget:
 
 def witness_description(witness: Witness, language: str = "en") -> str:
     """ "English machine translation", "中文官方文本": the witness's language and quality."""
-    index = 0 if language == "en" else 1
-    tongue = _LANGUAGE.get(witness.language.split("-")[0], (witness.language, witness.language))[index]
-    quality = _QUALITY[witness.quality][index]
+    msg = messages(language)
+    tongue, quality = language_name(witness.language, msg), quality_names(msg)[witness.quality]
     return f"{tongue} {quality}" if language == "en" else f"{tongue}{quality}"
 
 
@@ -90,11 +84,14 @@ def date_text(date: PartialDate | None, style: str) -> str:
 
 
 def accessed_text(day: datetime.date, style: str) -> str:
-    """The access date as each style writes it (reader.js writes today's date the same way)."""
+    """The access date as `style` (one of STYLES) writes it; reader.js writes today's date the same way."""
     if style == "mla":
         return f"{day.day} {_MLA_MONTHS[day.month]} {day.year}"
     if style in ("gbt7714", "bibtex"):
         return day.isoformat()
+    if style == "csl-json":
+        # As the "accessed" date-parts read in the JSON: [[2026, 3, 5]].
+        return f"{day.year}, {day.month}, {day.day}"
     return f"{calendar.month_name[day.month]} {day.day}, {day.year}"
 
 

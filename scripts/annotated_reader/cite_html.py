@@ -17,8 +17,6 @@ from .site_info import SiteInfo
 
 # Styles shown as preformatted code rather than running text.
 CODE_STYLES = ("bibtex", "csl-json")
-# How each style's access date appears in its text, so that reader.js can find and update it.
-_CSL_ACCESSED = "{year}, {month}, {day}"
 
 
 def style_label(style: str, msg: Messages) -> str:
@@ -33,21 +31,12 @@ def style_label(style: str, msg: Messages) -> str:
     }[style]
 
 
-def _accessed(style: str, site: SiteInfo) -> str:
-    if style == "csl-json":
-        day = site.built
-        return _CSL_ACCESSED.format(year=day.year, month=day.month, day=day.day)
-    return accessed_text(site.built, "chicago" if style.startswith("chicago") else style)
-
-
 def citation_html(target: CitationTarget, site: SiteInfo, style: str) -> str:
     """One citation, escaped, with its access date marked for reader.js."""
     text = escape(cite(target, site, style))
-    accessed = escape(_accessed(style, site))
-    before, found, after = text.rpartition(accessed)
+    before, found, after = text.rpartition(escape(accessed_text(site.built, style)))
     if found:
-        date_style = "csl" if style == "csl-json" else style
-        text = f'{before}<span class="ar-accessed" data-date-style="{date_style}">{found}</span>{after}'
+        text = f'{before}<span class="ar-accessed" data-date-style="{style}">{found}</span>{after}'
     return text
 
 
@@ -60,25 +49,30 @@ def _style_block(target: CitationTarget, site: SiteInfo, style: str, msg: Messag
     )
     label = style_label(style, msg)
     copy = (
-        f'<button type="button" class="ar-copy-citation" hidden data-copied-label="{escape(msg("cite_copied"))}" '
+        # A button's words are not content: kept out of the search index.
+        '<button type="button" class="ar-copy-citation" hidden data-search-exclude '
+        f'data-copied-label="{escape(msg("cite_copied"))}" '
         f'aria-label="{escape(msg("cite_copy_style", style=label))}">{escape(msg("cite_copy"))}</button>'
     )
     return f"<dt>{escape(label)}</dt><dd>{body}{copy}</dd>"
+
+
+def citation_set(target: CitationTarget, site: SiteInfo, msg: Messages) -> str:
+    """The text cited, then its citation in every style, each with its copy button."""
+    styles = "".join(_style_block(target, site, style, msg) for style in STYLES)
+    described = witness_description(target.witness, msg.language)
+    witness = escape(msg("cite_witness", witness=target.witness.id, description=described))
+    return f'<p class="ar-cite-witness">{witness}</p><dl class="ar-cite-styles">{styles}</dl>'
 
 
 def render_cite_control(targets: list[CitationTarget], site: SiteInfo, msg: Messages, label: str) -> str:
     """A closed "Cite" control for `label` (a passage or a document) with every style for every witness."""
     if not targets:
         return ""
-    sets = []
-    for target in targets:
-        styles = "".join(_style_block(target, site, style, msg) for style in STYLES)
-        described = witness_description(target.witness, msg.language)
-        witness = escape(msg("cite_witness", witness=target.witness.id, description=described))
-        sets.append(
-            f'<div class="ar-cite-set" data-cite-witness="{escape(target.witness.id)}">'
-            f'<p class="ar-cite-witness">{witness}</p><dl class="ar-cite-styles">{styles}</dl></div>'
-        )
+    sets = [
+        f'<div class="ar-cite-set" data-cite-witness="{escape(t.witness.id)}">{citation_set(t, site, msg)}</div>'
+        for t in targets
+    ]
     version = escape(msg("cite_version", version=site.version, built=site.built.isoformat()))
     return (
         f'<details class="ar-cite" data-search-exclude><summary aria-label="{escape(msg("cite_label", label=label))}">'

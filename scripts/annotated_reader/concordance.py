@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from html import escape
 
 from .glossary import Occurrence
+from .interface import table_head
 from .labels import citation_label
 from .messages import ENGLISH, Messages
 from .model import Corpus, Document, Witness
@@ -126,11 +127,10 @@ def _witness_table(document: Document, witness: Witness, lines: list[KwicLine], 
         )
     caption = msg("kwic_caption", witness=witness_name(witness, msg), count=len(lines))
     columns = (msg("kwic_column_passage"), msg("kwic_column_before"), msg("kwic_column_term"), msg("kwic_column_after"))
-    head = "".join(f'<th scope="col">{escape(column)}</th>' for column in columns)
     # The table is in the text's language; its caption and column heads are in the interface's.
     return (
         f'<table class="ar-kwic" lang="{escape(witness.language)}">'
         f'<caption lang="{msg.html_lang}">{escape(caption)}</caption>'
-        f'<thead lang="{msg.html_lang}"><tr>{head}</tr></thead>'
+        f"{table_head(columns, msg.html_lang)}"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )

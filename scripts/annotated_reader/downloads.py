@@ -15,6 +15,7 @@ import json
 from importlib import resources
 from typing import Any
 
+from .messages import ENGLISH
 from .model import Document, Source, Witness
 from .site_info import SiteInfo
 from .site_urls import document_url
@@ -95,8 +96,9 @@ def document_text(document: Document, site: SiteInfo) -> str:
         document.title["en"],
         document.title["zh"],
         f"Issuer: {document.issuer['en']} ({document.issuer['zh']})",
-        f"Number: {document.number or 'none given in the texts'}",
-        f"Date: {document.date or 'not stated in the texts'}",
+        # The file is in English: the English interface's words for what the texts do not give.
+        f"Number: {document.number or ENGLISH('number_none')}",
+        f"Date: {document.date or ENGLISH('date_none')}",
         f"Page: {site.absolute(document_url(document.id))}",
         f"From: {site.name}, version {site.version}, built {site.built.isoformat()}",
     ]

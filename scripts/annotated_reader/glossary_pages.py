@@ -14,7 +14,7 @@ from collections import Counter
 from itertools import groupby
 
 from .glossary import Occurrence, Term
-from .interface import english, english_attr, heading
+from .interface import english, english_attr, heading, table_head
 from .messages import ENGLISH, Messages
 from .note_body import plain_summary
 from .site_urls import term_url
@@ -45,8 +45,7 @@ def _table(terms: list[Term], counts: Counter[str], msg: Messages) -> str:
         msg("glossary_column_definition"),
         msg("glossary_column_occurrences"),
     )
-    head = "".join(f'<th scope="col">{html.escape(column)}</th>' for column in columns)
-    return f'<table class="ar-glossary-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>\n'
+    return f'<table class="ar-glossary-table">{table_head(columns)}<tbody>{rows}</tbody></table>\n'
 
 
 def _by_pinyin(terms: list[Term], msg: Messages) -> str:

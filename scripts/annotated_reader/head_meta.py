@@ -32,7 +32,7 @@ def document_meta(document: Document, language: str, url: str, site: SiteInfo, m
     title, issuer = document.title[language], document.issuer[language]
     date = _highwire_date(document)
     described = msg("meta_description", issuer=issuer, title=title, date=str(document.date or "n.d."))
-    tags = [
+    return [
         ("citation_title", title),
         ("citation_author", issuer),
         *([("citation_publication_date", date), ("citation_date", date)] if date else []),
@@ -59,7 +59,6 @@ def document_meta(document: Document, language: str, url: str, site: SiteInfo, m
         ("og:locale", OG_LOCALES[language]),
         ("og:locale:alternate", OG_LOCALES[other]),
     ]
-    return tags
 
 
 def render_meta(tags: list[tuple[str, str]]) -> str:

@@ -33,3 +33,10 @@ def english(content_html: str, msg: Messages) -> str:
 def sentences(texts: Iterable[str], msg: Messages) -> str:
     """Sentences as running text: a space between them in English, none in Chinese."""
     return ("" if msg.language == "zh" else " ").join(texts)
+
+
+def table_head(columns: Iterable[str], lang: str | None = None) -> str:
+    """A table's <thead>: one column header per label (plain text), in the language `lang` if given."""
+    cells = "".join(f'<th scope="col">{escape(column)}</th>' for column in columns)
+    lang_attr = f' lang="{lang}"' if lang else ""
+    return f"<thead{lang_attr}><tr>{cells}</tr></thead>"

@@ -31,21 +31,19 @@ from .glossary_pages import INDEX_URI as GLOSSARY_URI
 from .glossary_pages import render_glossary_index
 from .head_meta import document_meta, render_meta
 from .messages import LANGUAGES, Messages, messages
-from .model import Corpus, Document
+from .model import Corpus
 from .notes import NoteIndex
-from .pages import VIEWS, Reading, View, build_pages, render_corpus_list, view_url
+from .pages import GeneratedPage, Reading, build_pages, render_corpus_list, view_url
 from .pipeline import CheckedCorpus, check_project
 from .reference_pages import (
-    CITE_EXAMPLE,
     DOWNLOADS_MARKER,
-    example_passage,
-    find_cite_examples,
-    render_cite_example,
+    expand_cite_examples,
+    marker_errors,
     render_downloads,
 )
 from .search import add_search_terms, check_segmenter, load_search_terms
 from .site_info import SiteInfo, site_info
-from .site_urls import INTERFACE_ROOTS
+from .site_urls import INTERFACE_ROOTS, interface_root
 from .term_pages import GlossaryContext, page_uri, render_term_page
 from .text_links import TextLinks
 from .timeline_pages import (
@@ -69,6 +67,11 @@ ASSETS_URI = "assets/annotated-reader/"
 CORPUS_MARKER = "<!-- annotated-reader:corpus -->"
 
 
+def _root(page: Page) -> str:
+    """The path from a page to its site's root (directory URLs: one "../" per folder)."""
+    return "../" * page.url.count("/")
+
+
 class AnnotatedReaderConfig(Config):
     # The project folder that holds sources/; relative to mkdocs.yml.
     root = config_options.Type(str, default=".")
@@ -85,7 +88,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
     msg: Messages
     site: SiteInfo
     # Document view pages by source path, for their <head> metadata.
-    views: dict[str, tuple[Document, View]]
+    views: dict[str, GeneratedPage]
 
     @property
     def corpus(self) -> Corpus:
@@ -102,14 +105,14 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
         self.site = site_info(self.root, config.site_name, config.site_url)
         # The hand-written pages of each interface language mirror the sites: docs/ and docs/zh/.
-        self.english_docs = Path(config.docs_dir)
-        for _ in range(INTERFACE_ROOTS[language].count("/")):
-            self.english_docs = self.english_docs.parent
+        self.english_docs = (Path(config.docs_dir) / interface_root(language, "en")).resolve()
         for code, path in self.config.interfaces.items():
+            # The option's own file, so that the message says where to fix it.
+            where = f"{config.config_file_path}: plugins: annotated-reader: interfaces"
             if code not in LANGUAGES or code == language:
-                raise PluginError(f"interfaces: '{code}' is not another interface language ({', '.join(LANGUAGES)})")
+                raise PluginError(f"{where}: '{code}' is not another interface language ({', '.join(LANGUAGES)})")
             if not (Path(config.config_file_path).parent / path).is_file():
-                raise PluginError(f"interfaces: {code}: no configuration file '{path}' beside mkdocs.yml")
+                raise PluginError(f"{where}: {code}: no configuration file '{path}' beside it")
         checked = check_project(self.root)
         for problem in checked.problems:
             (log.warning if problem.severity == "warning" else log.error)(str(problem))
@@ -157,11 +160,11 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         if templates not in config.theme.dirs:
             config.theme.dirs.insert(position, templates)
         # The roots of the interface languages; each page's selector links to its own counterpart.
-        up = "../" * INTERFACE_ROOTS[self.msg.language].count("/")
         config.extra["alternate"] = [
-            {"name": messages(code)("language_name"), "link": up + INTERFACE_ROOTS[code] or "./", "lang": code}
+            {"name": messages(code)("language_name"), "link": interface_root(self.msg.language, code) or "./",
+             "lang": code}
             for code in LANGUAGES
-        ]
+        ]  # fmt: skip
 
     def _add_nav(self, config: MkDocsConfig) -> None:
         msg = self.msg
@@ -184,13 +187,10 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             return document_timeline_rows(self.timeline, document, root)
 
         reading = Reading(self.msg, self.site)
+        self.views = {}
         for page in build_pages(self.corpus, self.notes, self.text_links, header_rows, reading):
             files.append(File.generated(config, page.src_uri, content=page.markdown))
-        self.views = {
-            f"documents/{d.id}/{view.slug + '.md' if view.slug else 'index.md'}": (d, view)
-            for d in self.corpus.documents
-            for view in VIEWS
-        }
+            self.views[page.src_uri] = page
         for document in self.corpus.documents:
             files.append(File.generated(config, text_path(document), content=document_text(document, self.site)))
             files.append(File.generated(config, json_path(document), content=document_json(document, self.site)))
@@ -217,38 +217,26 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # Hand-written pages sit one folder down (directory URLs), except the home page.
-        root = "" if page.file.src_uri == "index.md" else "../" * page.file.dest_uri.count("/")
+        errors = marker_errors(markdown, self.corpus)
+        if errors:
+            path = Path(config.docs_dir) / page.file.src_uri
+            raise PluginError("\n".join(f"{path}:{error.line}: {error.message}" for error in errors))
+        root = _root(page)
         if CORPUS_MARKER in markdown:
             markdown = markdown.replace(CORPUS_MARKER, render_corpus_list(self.corpus, self.notes, self.msg))
         if DOWNLOADS_MARKER in markdown:
             markdown = markdown.replace(DOWNLOADS_MARKER, render_downloads(self.corpus, self.notes, self.msg, root))
-        errors = find_cite_examples(markdown, self.corpus)
-        if errors:
-            path = Path(config.docs_dir) / page.file.src_uri
-            raise PluginError("\n".join(f"{path}:{error.line}: {error.message}" for error in errors))
-
-        def example(match) -> str:
-            if match[1] is None:
-                document, passage = example_passage(self.corpus, self.notes)
-            else:
-                document, passage = self.corpus.document(match[1]), match[2]
-            return render_cite_example(document, passage, self.notes, self.site, self.msg, root)
-
-        return CITE_EXAMPLE.sub(example, markdown)
+        return expand_cite_examples(markdown, self.corpus, self.notes, self.site, self.msg, root)
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         # The language selector's links: this page in each interface, or that interface's home page.
-        counterpart = page.file.src_uri if page.file.generated_by or self._has_counterpart(page) else ""
-        site_relative = page.url if counterpart else ""
-        root = "../" * page.url.count("/")
-        up = "../" * INTERFACE_ROOTS[self.msg.language].count("/")
+        site_relative = page.url if page.file.generated_by or self._has_counterpart(page) else ""
         context["ar_alternate"] = [
             {
                 "name": messages(code)("language_name"),
                 "lang": code,
                 "html_lang": messages(code).html_lang,
-                "link": (root + up + INTERFACE_ROOTS[code] + site_relative) or "./",
+                "link": (_root(page) + interface_root(self.msg.language, code) + site_relative) or "./",
                 "current": code == self.msg.language,
             }
             for code in LANGUAGES
@@ -260,10 +248,10 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         return all((self.english_docs / INTERFACE_ROOTS[code] / page.file.src_uri).is_file() for code in LANGUAGES)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        found = self.views.get(page.file.src_uri)
-        if found is None:
+        generated = self.views.get(page.file.src_uri)
+        if generated is None:
             return output
-        document, view = found
+        document, view = generated.document, generated.view
         language = "zh" if view.language == "zh" else "en"
         url = self.site.absolute(view_url(document, view))
         tags = render_meta(document_meta(document, language, url, self.site, self.msg))

@@ -26,7 +26,7 @@ from .downloads import json_path, text_path
 from .inline import render_marked_text
 from .interface import english_attr
 from .labels import citation_label, passage_number
-from .messages import ENGLISH, Messages
+from .messages import ENGLISH, HTML_LANG, Messages
 from .model import Corpus, Document, Witness
 from .notes import NoteIndex, render_row_notes
 from .site_info import SiteInfo
@@ -65,7 +65,10 @@ class Reading:
     msg: Messages = ENGLISH
     site: SiteInfo | None = None  # without it, pages carry no citations
 
-    def cite_targets(self, document: Document, witnesses: list[Witness], passage: str | None, view: View):
+    def cite_targets(
+        self, document: Document, witnesses: list[Witness], passage: str | None, view: View
+    ) -> list[CitationTarget]:
+        """What the Cite control of a passage (or, with None, of the document) in `view` cites: one per text."""
         if self.site is None:
             return []
         url = self.site.absolute(passage_url(document.id, passage, view.slug) if passage else view_url(document, view))
@@ -102,10 +105,12 @@ HeaderRows = Callable[[Document, str], list[tuple[str, str]]]
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page to add to the site: where it goes and its Markdown source (its title is its h1)."""
+    """A view of a document to add to the site: where it goes and its Markdown source (its title is its h1)."""
 
     src_uri: str
     markdown: str
+    document: Document
+    view: View
 
 
 def view_url(document: Document, view: View | None = None) -> str:
@@ -127,7 +132,7 @@ def build_pages(
         for view in VIEWS:
             src = f"documents/{document.id}/index.md" if not view.slug else f"documents/{document.id}/{view.slug}.md"
             page = render_document_view(document, view, notes, links, header_rows, reading)
-            pages.append(GeneratedPage(src, page))
+            pages.append(GeneratedPage(src, page, document, view))
     return pages
 
 
@@ -163,15 +168,11 @@ def render_document_view(
         render_definitions(links.terms_in(document, {w.id for w in page.columns}), reading.msg),
         "</div>",
     ]
-    lang_attr = f' lang="{_content_lang(primary_language)}"' if primary_language != reading.msg.language else ""
+    lang_attr = f' lang="{HTML_LANG[primary_language]}"' if primary_language != reading.msg.language else ""
     heading = f"<h1{lang_attr}>{escape(title)}</h1>"
     # Python-Markdown passes a block of HTML through untouched when it has no
     # blank lines, so each block is written on lines without gaps.
     return "\n\n".join([heading, "\n".join(p for p in parts if p)]) + "\n"
-
-
-def _content_lang(language: str) -> str:
-    return "zh-Hans" if language == "zh" else "en"
 
 
 def _header(
@@ -204,7 +205,7 @@ def _header(
     )
     return (
         '<header class="ar-doc-header">'
-        f'<p class="ar-other-title" lang="{_content_lang(other)}">{escape(document.title[other])}</p>'
+        f'<p class="ar-other-title" lang="{HTML_LANG[other]}">{escape(document.title[other])}</p>'
         f'<dl class="ar-meta">{meta}</dl>'
         f"{cite}"
         f"{_about(document, msg)}"
@@ -423,9 +424,9 @@ def render_corpus_list(corpus: Corpus, notes: NoteIndex | None = None, msg: Mess
         items.append(
             '<li class="ar-corpus-item">'
             f'<p class="ar-corpus-date">{date}</p>'
-            f'<p class="ar-corpus-title" lang="{_content_lang(first)}"><a href="{view_url(document)}">'
+            f'<p class="ar-corpus-title" lang="{HTML_LANG[first]}"><a href="{view_url(document)}">'
             f"{escape(document.title[first])}</a></p>"
-            f'<p class="ar-corpus-title-{second}" lang="{_content_lang(second)}">{escape(document.title[second])}</p>'
+            f'<p class="ar-corpus-title-{second}" lang="{HTML_LANG[second]}">{escape(document.title[second])}</p>'
             f'<p class="ar-corpus-meta">{_bilingual(document.issuer)}{number}</p>'
             f'<p class="ar-corpus-witnesses">{escape(msg("corpus_texts"))} {witnesses}</p>'
             f'<p class="ar-corpus-notes">{escape(msg("corpus_notes"))} {notes.count(document)}</p>'

@@ -12,49 +12,69 @@ Both are rendered from the corpus, so the examples cannot go stale.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from html import escape
 
-from .citation import STYLES, CitationTarget, witness_description
-from .cite_html import citation_html, style_label
+from .citation import CitationTarget, witness_description
+from .cite_html import citation_set
 from .downloads import SCHEMA_URI, json_path, text_path
+from .interface import table_head
 from .labels import citation_label
 from .messages import Messages
 from .model import Corpus, Document
 from .notes import NoteIndex
 from .site_info import SiteInfo
-from .site_urls import INTERFACE_ROOTS, document_url, passage_url
+from .site_urls import document_url, interface_root, passage_url
 from .web_annotation import export_path
 
 CITE_EXAMPLE = re.compile(r"<!-- annotated-reader:cite-example(?: (\S+) (\S+))? -->")
 DOWNLOADS_MARKER = "<!-- annotated-reader:downloads -->"
+# Every marker a hand-written page may hold: the home page's list of documents
+# (pages.render_corpus_list), the data page's table and the cite page's examples.
+MARKER = re.compile(r"<!-- annotated-reader:(\S+?)(?: [^>]*?)? -->")
+MARKERS = ("corpus", "downloads", "cite-example")
 
 
 @dataclass(frozen=True)
 class MarkerError:
-    """A marker that names what the corpus does not have, with the line it is on."""
+    """A marker that is misspelled or names what the corpus does not have, with the line it is on."""
 
     line: int
     message: str
 
 
-def find_cite_examples(markdown: str, corpus: Corpus) -> list[MarkerError]:
-    """Every cite-example marker that names an unknown document or passage."""
+def marker_errors(markdown: str, corpus: Corpus) -> list[MarkerError]:
+    """Every marker of a hand-written page that would not be replaced, or would name an unknown passage."""
     errors = []
-    for match in CITE_EXAMPLE.finditer(markdown):
+    for match in MARKER.finditer(markdown):
         line = markdown.count("\n", 0, match.start()) + 1
-        if match[1] is None:
-            continue
-        document = corpus.document(match[1])
-        if document is None:
-            known = ", ".join(d.id for d in corpus.documents)
-            errors.append(MarkerError(line, f"cite-example names no document '{match[1]}': choose one of {known}"))
-        elif document.resolve(match[2]) is None:
-            errors.append(
-                MarkerError(line, f"cite-example: document '{match[1]}' has no passage '{match[2]}'; see its page")
-            )
+        name = match[1]
+        if name not in MARKERS:
+            guess = difflib.get_close_matches(name, MARKERS, n=1)
+            hint = f"did you mean '{guess[0]}'? " if guess else ""
+            errors.append(MarkerError(line, f"unknown marker 'annotated-reader:{name}': {hint}the markers are "
+                                            f"{', '.join(MARKERS)}"))  # fmt: skip
+        elif name == "cite-example":
+            errors += _cite_example_errors(match[0], line, corpus)
     return errors
+
+
+def _cite_example_errors(marker: str, line: int, corpus: Corpus) -> list[MarkerError]:
+    match = CITE_EXAMPLE.fullmatch(marker)
+    if match is None:
+        usage = "<!-- annotated-reader:cite-example --> or <!-- annotated-reader:cite-example <document> <passage> -->"
+        return [MarkerError(line, f"cite-example takes a document and a passage, or nothing: write {usage}")]
+    if match[1] is None:
+        return []
+    document = corpus.document(match[1])
+    if document is None:
+        known = ", ".join(d.id for d in corpus.documents)
+        return [MarkerError(line, f"cite-example names no document '{match[1]}': choose one of {known}")]
+    if document.resolve(match[2]) is None:
+        return [MarkerError(line, f"cite-example: document '{match[1]}' has no passage '{match[2]}'; see its page")]
+    return []
 
 
 def example_passage(corpus: Corpus, notes: NoteIndex) -> tuple[Document, str]:
@@ -98,28 +118,29 @@ def render_cite_example(
         note = placed[0]
         note_link = document_url(document.id) + f"#note-{note.id}"
         examples.append(_example(msg("example_note", number=note.number), root, note_link, site))
-    other = "zh" if msg.language == "en" else "en"
-    up = "../" * INTERFACE_ROOTS[msg.language].count("/")
-    other_page = f"{up}{INTERFACE_ROOTS[other]}{passage_url(document.id, passage)}"
+    other_page = interface_root(msg.language, msg.other().language) + passage_url(document.id, passage)
     examples.append(_example(msg("example_interface"), root, other_page, site))
     witness = next(w for w in document.witnesses if w.segment(passage))
     target = CitationTarget(document, witness, passage, site.absolute(passage_url(document.id, passage)))
-    styles = "".join(
-        f"<dt>{escape(style_label(style, msg))}</dt><dd>"
-        + (
-            f'<pre class="ar-citation" data-style="{style}"><code>{citation_html(target, site, style)}</code></pre>'
-            if style in ("bibtex", "csl-json")
-            else f'<p class="ar-citation" data-style="{style}">{citation_html(target, site, style)}</p>'
-        )
-        + "</dd>"
-        for style in STYLES
-    )
-    described = witness_description(witness, msg.language)
-    witness_line = escape(msg("cite_witness", witness=witness.id, description=described))
     return (
         f'<div class="ar-cite-example"><dl class="ar-link-examples">{"".join(examples)}</dl>'
-        f'<p class="ar-cite-witness">{witness_line}</p><dl class="ar-cite-styles">{styles}</dl></div>'
+        f"{citation_set(target, site, msg)}</div>"
     )
+
+
+def expand_cite_examples(
+    markdown: str, corpus: Corpus, notes: NoteIndex, site: SiteInfo, msg: Messages, root: str
+) -> str:
+    """The page with each cite-example marker (checked by marker_errors) replaced by its examples."""
+
+    def example(match: re.Match[str]) -> str:
+        if match[1] is None:
+            document, passage = example_passage(corpus, notes)
+        else:
+            document, passage = corpus.document(match[1]), match[2]
+        return render_cite_example(document, passage, notes, site, msg, root)
+
+    return CITE_EXAMPLE.sub(example, markdown)
 
 
 def render_downloads(corpus: Corpus, notes: NoteIndex, msg: Messages, root: str) -> str:
@@ -140,9 +161,9 @@ def render_downloads(corpus: Corpus, notes: NoteIndex, msg: Messages, root: str)
             f'<tr><th scope="row"><a href="{root}{document_url(document.id)}">{escape(title)}</a></th>'
             f"<td>{' · '.join(files)}</td><td><ul>{attributions}</ul></td></tr>"
         )
-    head = "".join(f'<th scope="col">{escape(msg(key))}</th>' for key in ("data_document", "data_files", "data_texts"))
+    head = table_head((msg("data_document"), msg("data_files"), msg("data_texts")))
     schema = f'<a href="{root}{SCHEMA_URI}"><code>{SCHEMA_URI}</code></a>'
     return (
-        f'<table class="ar-downloads"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f'<table class="ar-downloads">{head}<tbody>{"".join(rows)}</tbody></table>'
         f'<p class="ar-downloads-schema">{msg.html("data_schema", schema=schema)}</p>'
     )

@@ -15,6 +15,7 @@ import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,8 @@ class SiteInfo:
 
     def absolute(self, site_relative: str) -> str:
         """A site-relative URL made absolute (left site-relative when the site's address is unknown)."""
-        return (self.url or "") + site_relative
+        # Joined, not concatenated, so that "../" (from the Chinese site to the English) resolves.
+        return urljoin(self.url, site_relative) if self.url else site_relative
 
 
 def _git(root: Path, *arguments: str) -> str | None:

@@ -37,9 +37,12 @@ def passage_url(document_id: str, passage: str, view_slug: str = "") -> str:
 INTERFACE_ROOTS = {"en": "", "zh": "zh/"}
 
 
+def interface_root(language: str, other: str) -> str:
+    """From the root of one interface's site to the root of another's: "zh/", "../" or ""."""
+    # Up out of this interface's folder to the English root, then down into the other's.
+    return "../" * INTERFACE_ROOTS[language].count("/") + INTERFACE_ROOTS[other]
+
+
 def interface_switch_url(language: str, root: str, site_relative: str) -> str:
     """The same page in the other interface language, from a page `root` away from its own site's root."""
-    other = "zh" if language == "en" else "en"
-    # Up out of this interface's folder to the English root, then down into the other's.
-    up = "../" * INTERFACE_ROOTS[language].count("/")
-    return f"{root}{up}{INTERFACE_ROOTS[other]}{site_relative}"
+    return root + interface_root(language, "zh" if language == "en" else "en") + site_relative

@@ -14,7 +14,7 @@ from html import escape
 
 from .concordance import kwic_in, language_view, render_concordance
 from .glossary import Occurrence, Term, Variant, first_occurrences, term_pattern
-from .interface import english, english_attr, heading, sentences
+from .interface import english, english_attr, heading, sentences, table_head
 from .labels import citation_label
 from .messages import ENGLISH, Messages
 from .model import Corpus, Document, Witness
@@ -135,8 +135,7 @@ def _renderings(term: Term, context: GlossaryContext) -> str:
         msg("renderings_column_first_use"),
         msg("renderings_column_note"),
     )
-    head = "".join(f'<th scope="col">{escape(column)}</th>' for column in columns)
-    return f'<table class="ar-renderings"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    return f'<table class="ar-renderings">{table_head(columns)}<tbody>{"".join(rows)}</tbody></table>'
 
 
 def _inside_longer(term: Term, context: GlossaryContext, inside: list[Occurrence], english_form: bool) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from .interface import sentences
+from .interface import sentences, table_head
 from .messages import ENGLISH, Messages
 
 BAR_WIDTH = 22
@@ -88,10 +88,9 @@ def _table(uses: list[YearUse], msg: Messages) -> str:
         msg("chart_column_passages"),
         msg("chart_column_occurrences"),
     )
-    head = "".join(f'<th scope="col">{escape(column)}</th>' for column in columns)
     return (
         f'<details class="ar-chart-data"><summary>{escape(msg("chart_as_table"))}</summary>'
-        f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></details>"
+        f"<table>{table_head(columns)}<tbody>{rows}</tbody></table></details>"
     )
 
 

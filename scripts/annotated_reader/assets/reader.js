@@ -131,7 +131,7 @@
     var iso = y + "-" + String(m + 1).padStart(2, "0") + "-" + String(d).padStart(2, "0");
     if (style === "mla") return d + " " + MLA_MONTHS[m] + " " + y;
     if (style === "gbt7714" || style === "bibtex") return iso;
-    if (style === "csl") return y + ", " + (m + 1) + ", " + d;
+    if (style === "csl-json") return y + ", " + (m + 1) + ", " + d;
     return MONTHS[m] + " " + d + ", " + y;
   }
   var today = new Date();
