@@ -62,7 +62,7 @@ EXPECTED = [
         "annotations/2001-sample-bilingual/mistakes.yaml",
         43,
         "error",
-        "duplicate annotation id 'quote-not-found' (first used at annotations/2001-sample-bilingual/mistakes.yaml:32); give each note its own id",
+        "duplicate annotation id 'quote-not-found' (first used at annotations/2001-sample-bilingual/mistakes.yaml:32); give each note its own id (a published id never changes, so rename the newer note)",
     ),
     (
         "annotations/2001-sample-bilingual/mistakes.yaml",

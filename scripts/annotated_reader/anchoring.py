@@ -4,6 +4,10 @@ A quote is looked for in the target passage(s) of its witness:
 
 1. **Exactly.** One occurrence: anchored. Several: the prefix and suffix
    choose; if they cannot, it is an error asking for more context.
+   A quote that differs from the text only in punctuation forms (full-width
+   or half-width, curly or straight quotes, a no-break or ideographic space:
+   what copying from another copy of a text changes) is found the same way
+   on both sides normalised, and warns which characters to copy instead.
 2. **Fuzzily**, when the text has changed since the note was written. The
    best approximate occurrence is found with rapidfuzz and its bounds refined
    to the span most similar to the quote. It is scored by the similarity of
@@ -38,6 +42,35 @@ AMBIGUITY_MARGIN = 0.05
 CONTEXT_WEIGHT = 0.5
 # A masked-out span cannot be found again when looking for a runner-up.
 _MASK = "\0"
+# Forms that differ between copies of one text, each mapped to one character
+# so that offsets in a normalised text are offsets in the text itself.
+PUNCTUATION_FORMS = str.maketrans(
+    {
+        **{chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)},  # full-width ASCII forms
+        "\u3000": " ",  # ideographic space
+        "\u00a0": " ",  # no-break space
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+    }
+)
+
+
+def normalise_punctuation(text: str) -> str:
+    """`text` with full-width forms, curly quotes and odd spaces as their plain forms, same length."""
+    return text.translate(PUNCTUATION_FORMS)
+
+
+def punctuation_differences(quote: str, found: str, limit: int = 3) -> str:
+    """Where `quote` and `found` (equal once normalised) differ, e.g. "'“' (U+201C) where the text has '"'"."""
+    pairs = dict.fromkeys((q, f) for q, f in zip(quote, found, strict=True) if q != f)
+    described = [f"'{q}' (U+{ord(q):04X}) where the text has '{f}' (U+{ord(f):04X})" for q, f in pairs]
+    return ", ".join(described[:limit]) + (", ..." if len(described) > limit else "")
 
 
 @dataclass(frozen=True)
@@ -101,6 +134,10 @@ def anchor_annotation(annotation: Annotation, document: Document) -> Anchor:
             "before or after it) to say which",
         )
 
+    same_but_punctuation = _anchor_normalised(annotation, witness_id, texts, quote, prefix, suffix)
+    if same_but_punctuation is not None:
+        return same_but_punctuation
+
     candidates = sorted(
         (c for p, text in texts.items() for c in _fuzzy_candidates(p, text, quote, prefix, suffix)),
         key=lambda c: c.score,
@@ -139,6 +176,39 @@ def anchor_annotation(annotation: Annotation, document: Document) -> Anchor:
         found,
         best.score,
         f"quote drifted: update it to '{found}' (passage {best.passage}, {best.quote_similarity:.0%} similar)",
+    )
+
+
+def _anchor_normalised(
+    annotation: Annotation, witness_id: str, texts: dict[str, str], quote: str, prefix: str, suffix: str
+) -> Anchor | None:
+    """The quote's one place when it differs from the text only in punctuation forms, or None."""
+    wanted = normalise_punctuation(quote)
+    found = [(p, i) for p, text in texts.items() for i in _occurrences(normalise_punctuation(text), wanted)]
+    if len(found) > 1:
+        ranked = sorted(
+            ((_context_similarity(texts[p], i, i + len(quote), prefix, suffix), p, i) for p, i in found),
+            reverse=True,
+        )
+        if ranked[0][0] == ranked[1][0]:
+            # The fuzzy stage reports the ambiguity with its own message.
+            return None
+        found = [(ranked[0][1], ranked[0][2])]
+    if not found:
+        return None
+    passage, start = found[0]
+    text = texts[passage][start : start + len(quote)]
+    return Anchor(
+        annotation,
+        "fuzzy",
+        passage,
+        witness_id,
+        start,
+        start + len(quote),
+        text,
+        1.0,
+        f"quote differs from the text in punctuation only: the quote has {punctuation_differences(quote, text)}; "
+        f"copy it as '{text}' (found in passage {passage})",
     )
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .annotations import Annotation, PassageRef, Target
+from .file_kinds import NOTES, misplaced
 from .model import Corpus, Document, Source
 from .note_body import unsafe_html
 from .problems import Problems, did_you_mean
@@ -69,6 +70,14 @@ def load_annotations(root: Path, corpus: Corpus, problems: Problems) -> list[Ann
             )
             continue
         for path in sorted(entry.iterdir()):
+            if path.is_dir() and not path.name.startswith("."):
+                problems.error(
+                    path,
+                    0,
+                    f"folders inside annotations/{entry.name}/ are not read: move its files up into "
+                    f"annotations/{entry.name}/",
+                )
+                continue
             if path.suffix not in YAML_SUFFIXES:
                 if path.name != "README.md" and not path.name.startswith("."):
                     problems.error(path, 0, "only .yaml files of annotations belong here (and a README.md)")
@@ -81,7 +90,8 @@ def load_annotations(root: Path, corpus: Corpus, problems: Problems) -> list[Ann
                         path,
                         annotation.line_of("id"),
                         f"duplicate annotation id '{annotation.id}' (first used at "
-                        f"{problems.display_path(first.path or '')}:{first.line_of('id')}); give each note its own id",
+                        f"{problems.display_path(first.path or '')}:{first.line_of('id')}); give each note its own id "
+                        "(a published id never changes, so rename the newer note)",
                     )
                     continue
                 first_use[annotation.id] = annotation
@@ -93,6 +103,10 @@ def load_annotations(root: Path, corpus: Corpus, problems: Problems) -> list[Ann
 def _load_file(path: Path, schema: dict[str, Any], problems: Problems) -> list[Annotation]:
     source = load_yaml(path, problems)
     if source is None:
+        return []
+    wrong_kind = misplaced(source.data, NOTES, path)
+    if wrong_kind:
+        problems.error(path, source.line_of(()), wrong_kind)
         return []
     # The file's outline first (a mapping with an `annotations:` list), then each annotation.
     outline = copy.deepcopy(schema)
@@ -226,7 +240,7 @@ def check_passage_ref(
             continue
         current = document.resolve(passage)
         if current is None:
-            problems.error(path, line, f"{what}{_unknown_passage(passage, document)}")
+            problems.error(path, line, f"{what}{unknown_passage(passage, document)}")
             continue
         if current != passage:
             problems.warning(
@@ -244,7 +258,7 @@ def document_hint(name: str, corpus: Corpus) -> str:
     return did_you_mean(name, ids) or f"; the documents are {', '.join(ids)}"
 
 
-def _unknown_passage(passage: str, document: Document) -> str:
+def unknown_passage(passage: str, document: Document) -> str:
     ids = document.segment_ids
     hint = did_you_mean(passage, ids)
     if not hint:

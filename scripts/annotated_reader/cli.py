@@ -1,42 +1,113 @@
-"""The command line: `python -m annotated_reader check` validates sources and annotations.
+"""The command line: `python -m annotated_reader check | new | linkcheck`.
 
-`check` loads and validates everything under sources/ and annotations/
-(anchoring every annotation's quote), prints every problem
-as `path:line: message` on standard error, prints the alignment report on
-standard output, and exits with status 1 when there is any error.
+- `check` validates sources/ and annotations/ (anchoring every quote) and
+  prints every problem as `path:line: message` on standard error, the same
+  messages the site build gives; with file names, or `--changed`, only what
+  those files touch is checked and reported. Exit status 1 on any error.
+- `new annotation | term | event` writes a valid skeleton to fill in.
+- `linkcheck` checks the links and fragments of a built site and that it
+  loads nothing from other hosts.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
+import subprocess
 import sys
 from pathlib import Path
 
 from .alignment import align_corpus, format_report
+from .check_scope import EVERYTHING_SCOPE, CheckScope, GitError, changed_files
 from .pipeline import check_project
+from .scaffold import ANNOTATION_TYPES, EVENT_KINDS, Scaffold, ScaffoldError, new_annotation, new_event, new_term
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m annotated_reader", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m annotated_reader", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)")
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="validate sources/ and print the alignment report")
-    check.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)")
+
+    check = commands.add_parser("check", help="validate sources/ and annotations/ (all, named files, or changes)")
+    check.add_argument("files", nargs="*", help="check only these files and what depends on them")
+    check.add_argument(
+        "--changed",
+        nargs="?",
+        const="",
+        metavar="REF",
+        help="check only files changed since the branch left REF (default origin/main, or main)",
+    )
     check.add_argument("--quiet", action="store_true", help="print problems only, not the alignment report")
+    check.add_argument("--root", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    new = commands.add_parser("new", help="write a skeleton: an annotation, a glossary term or a timeline event")
+    kinds = new.add_subparsers(dest="kind", required=True)
+    note = kinds.add_parser("annotation", help="a note on a passage: annotations/<doc>/<id>.yaml")
+    note.add_argument("--doc", required=True, help="document id: its folder name in sources/ and annotations/")
+    note.add_argument("--passage", required=True, help="passage ID as the page shows it, e.g. 3.9, or a range 3.9~3.11")
+    note.add_argument("--witness", help="the text quoted from, e.g. en (found from --quote when one text has it)")
+    note.add_argument("--quote", help="the words the note is about, copied from the passage")
+    note.add_argument("--id", dest="note_id", help="the note's id (default: from the document and passage)")
+    note.add_argument("--type", dest="note_type", default="note", choices=ANNOTATION_TYPES)
+    note.add_argument("--file", dest="file_name", help="file name in annotations/<doc>/ (default: <id>.yaml)")
+    term = kinds.add_parser("term", help="a glossary term: annotations/glossary/<id>.yaml")
+    term.add_argument("--zh", required=True, help="the Chinese term, e.g. 信用修复")
+    term.add_argument("--en", required=True, help="its preferred English, e.g. credit restoration")
+    term.add_argument("--id", dest="term_id", help="the term's id (default: from --en)")
+    event = kinds.add_parser("event", help="a timeline event: annotations/timeline/<id>.yaml")
+    event.add_argument("--date", required=True, help="YYYY, YYYY-MM or YYYY-MM-DD, only as precise as a source")
+    event.add_argument("--en", required=True, dest="title_en", help="the event's name in English")
+    event.add_argument("--zh", dest="title_zh", help="the event's name in Chinese")
+    event.add_argument("--kind", dest="event_kind", default="other", choices=EVENT_KINDS)
+    event.add_argument("--doc", dest="document_id", help="the corpus document this event is the issue of")
+    event.add_argument("--id", dest="event_id", help="the event's id (default: from --en)")
+    for sub in (note, term, event):
+        sub.add_argument("--author", help="who to credit (default: git config user.name)")
+        sub.add_argument("--root", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    links = commands.add_parser("linkcheck", help="check a built site's links, fragments and outside requests")
+    links.add_argument("site", type=Path, nargs="?", default=Path("site"), help="the built site (default: site)")
+    links.add_argument("--base-url", help="the address the site was built for (default: read from the site)")
+
     args = parser.parse_args(argv)
-    return run_check(args.root, quiet=args.quiet)
+    if args.command == "check":
+        return run_check(args.root, args.files, args.changed, quiet=args.quiet)
+    if args.command == "new":
+        return run_new(args)
+    from .linkcheck import run_linkcheck
+
+    return run_linkcheck(args.site, args.base_url)
 
 
-def run_check(root: Path, quiet: bool = False) -> int:
+def run_check(root: Path, files: list[str] | None = None, changed: str | None = None, quiet: bool = False) -> int:
     if not (root / "sources").is_dir():
         print(f"{root}: no sources/ folder here; run from the project folder or pass --root", file=sys.stderr)
         return 2
-    checked = check_project(root)
-    if not quiet:
+    scope = EVERYTHING_SCOPE
+    if changed is not None or files:
+        try:
+            named = list(files or []) + (changed_files(root, changed or None) if changed is not None else [])
+        except GitError as exc:
+            print(f"check --changed: {exc}", file=sys.stderr)
+            return 2
+        scope = CheckScope.of_files(_project_relative(root, name) for name in named)
+        if scope.empty:
+            print("nothing to check: no file under sources/ or annotations/ among the changes")
+            return 0
+    checked = check_project(root, scope)
+    problems = [p for p in checked.problems if scope.covers_problem(p)]
+    if not quiet and scope.everything:
         print(format_report(align_corpus(checked.corpus)), flush=True)
-    for problem in checked.problems:
+    for problem in problems:
         print(problem, file=sys.stderr)
-    errors, warnings = len(checked.problems.errors), len(checked.problems.warnings)
-    documents = len(checked.corpus.documents)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if not scope.everything:
+        summary = f"checked {scope.describe()}: {errors} error(s), {warnings} warning(s)"
+        print(summary, file=sys.stderr if errors else sys.stdout)
+        return 1 if errors else 0
     if not quiet:
         print(checked.anchor_summary(), flush=True)
         print(
@@ -44,7 +115,87 @@ def run_check(root: Path, quiet: bool = False) -> int:
             f"{len(checked.events)} timeline events ({len(checked.mentions)} mentions)",
             flush=True,
         )
-    annotations = len(checked.annotations)
+    documents, annotations = len(checked.corpus.documents), len(checked.annotations)
     summary = f"checked {documents} documents and {annotations} annotations: {errors} error(s), {warnings} warning(s)"
     print(summary, file=sys.stderr if errors else sys.stdout)
     return 1 if errors else 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    root: Path = args.root
+    if not (root / "sources").is_dir():
+        print(f"{root}: no sources/ folder here; run from the project folder or pass --root", file=sys.stderr)
+        return 2
+    checked = check_project(root)
+    author = args.author or _git_user(root)
+    today = datetime.date.today()
+    try:
+        if args.kind == "annotation":
+            scaffold = new_annotation(
+                root,
+                checked,
+                document_id=args.doc,
+                passage=args.passage,
+                today=today,
+                author=author,
+                witness_id=args.witness,
+                quote=args.quote,
+                note_id=args.note_id,
+                note_type=args.note_type,
+                file_name=args.file_name,
+            )
+        elif args.kind == "term":
+            scaffold = new_term(root, checked, zh=args.zh, en=args.en, today=today, author=author, term_id=args.term_id)
+        else:
+            scaffold = new_event(
+                root,
+                checked,
+                date=args.date,
+                title_en=args.title_en,
+                title_zh=args.title_zh,
+                kind=args.event_kind,
+                document_id=args.document_id,
+                today=today,
+                author=author,
+                event_id=args.event_id,
+            )
+    except ScaffoldError as exc:
+        for problem in exc.problems:
+            print(f"new {args.kind}: {problem}", file=sys.stderr)
+        return 1
+    _write(scaffold, root)
+    return 0
+
+
+def _write(scaffold: Scaffold, root: Path) -> None:
+    scaffold.path.parent.mkdir(parents=True, exist_ok=True)
+    # "x": never overwrite a contributor's file, even one created a moment ago.
+    with scaffold.path.open("x", encoding="utf-8") as handle:
+        handle.write(scaffold.text)
+    shown = _project_relative(root, str(scaffold.path))
+    print(f"wrote {shown}")
+    for notice in scaffold.notices:
+        print(f"note: {notice}")
+    print(
+        "next: replace each WRITE-ME in it, then run\n"
+        f"  make check                     (or: python -m annotated_reader check {shown})\n"
+        "  make serve                     and open "
+        f"http://127.0.0.1:8000/{scaffold.preview}"
+    )
+
+
+def _project_relative(root: Path, name: str) -> str:
+    path = Path(name)
+    absolute = path if path.is_absolute() else Path.cwd() / path
+    try:
+        return absolute.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _git_user(root: Path) -> str | None:
+    try:
+        result = subprocess.run(["git", "config", "user.name"], cwd=root, capture_output=True, text=True, check=False)
+    except FileNotFoundError:
+        return None
+    return result.stdout.strip() or None

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from .file_kinds import misplaced
 from .problems import Problems
 from .schema import check_against_schema, load_schema
 from .yamlsource import YamlFile, load_yaml
@@ -23,10 +24,19 @@ def entry_files(folder: Path, schema_name: str, entry: str, problems: Problems) 
     for path in sorted(folder.iterdir()):
         if path.name in {schema_name, "README.md"} or path.name.startswith("."):
             continue
+        where = f"{folder.parent.name}/{folder.name}/"
+        if path.is_dir():
+            problems.error(path, 0, f"folders inside {where} are not read: move its files up into {where}")
+            continue
         if path.suffix != ".yaml":
-            where = f"{folder.parent.name}/{folder.name}/"
-            problems.error(path, 0, f"only <{entry}-id>.yaml files belong in {where}")
+            rename = f": rename it {path.stem}.yaml" if path.suffix == ".yml" else ""
+            problems.error(path, 0, f"only <{entry}-id>.yaml files belong in {where}{rename}")
             continue
         source = load_yaml(path, problems)
-        if source is not None and check_against_schema(source, schema, problems):
+        if source is None:
+            continue
+        wrong_kind = misplaced(source.data, entry, path)
+        if wrong_kind:
+            problems.error(path, source.line_of(()), wrong_kind)
+        elif check_against_schema(source, schema, problems):
             yield path, source

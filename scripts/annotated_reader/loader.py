@@ -207,8 +207,16 @@ def _load_witness_files(document: Document, source: YamlFile, problems: Problems
                 f"witnesses there, or rename the file to one of: {', '.join(sorted(declared))}",
             )
         elif entry.suffix != ".txt":
+            # Notes, terms and events saved here by mistake are the usual case.
+            elsewhere = (
+                f" (notes on this document go in annotations/{folder.name}/, terms in annotations/glossary/, "
+                "events in annotations/timeline/)"
+                if entry.suffix in {".yaml", ".yml"}
+                else ""
+            )
             problems.error(
                 entry,
                 1,
-                f"unexpected file in a document folder: only {DOCUMENT_FILE} and <witness>.txt files belong here",
+                f"unexpected file in a document folder: only {DOCUMENT_FILE} and <witness>.txt files belong "
+                f"here{elsewhere}",
             )

@@ -13,6 +13,7 @@ from pathlib import Path
 from .anchoring import Anchor, anchor_annotation
 from .annotation_loader import load_annotations
 from .annotations import Annotation
+from .check_scope import EVERYTHING_SCOPE, CheckScope
 from .fidelity import Piece, check_fidelity
 from .glossary import Occurrence, Term, find_occurrences
 from .glossary_loader import load_glossary
@@ -52,8 +53,8 @@ class CheckedCorpus:
         )
 
 
-def check_sources(root: Path) -> CheckedCorpus:
-    """Load and validate `root/sources`, proving each seed's fidelity on the way."""
+def check_sources(root: Path, scope: CheckScope = EVERYTHING_SCOPE) -> CheckedCorpus:
+    """Load and validate `root/sources`, proving each seed's fidelity on the way (when the texts are in scope)."""
     problems = Problems(root)
     sources = root / "sources"
     # Load: files into typed objects, reporting malformed files.
@@ -61,17 +62,24 @@ def check_sources(root: Path) -> CheckedCorpus:
     # Validate: relations between witnesses of each document.
     validate_corpus(corpus, problems)
     # Fidelity: every character of every raw seed is accounted for.
-    reconstructions = check_fidelity(corpus, sources, problems)
+    reconstructions = check_fidelity(corpus, sources, problems) if scope.texts_changed else {}
     return CheckedCorpus(corpus, problems, reconstructions)
 
 
-def check_project(root: Path) -> CheckedCorpus:
-    """`check_sources`, then the annotations: loaded, checked against the corpus and anchored."""
-    checked = check_sources(root)
+def check_project(root: Path, scope: CheckScope = EVERYTHING_SCOPE) -> CheckedCorpus:
+    """`check_sources`, then the annotations: loaded, checked against the corpus and anchored.
+
+    With a narrower `scope` (a contributor's change), the stages it cannot
+    affect are skipped: problems outside it may then go unreported, so a
+    caller reports only those the scope covers.
+    """
+    checked = check_sources(root, scope)
     problems = checked.problems
     annotations = load_annotations(root, checked.corpus, problems)
     anchors = []
     for annotation in annotations:
+        if not scope.covers(problems.display_path(annotation.path or "")):
+            continue
         # The loader returns only annotations whose document, passages and witness exist.
         document = checked.corpus.document(annotation.target.passage.document)
         assert document is not None
@@ -85,9 +93,11 @@ def check_project(root: Path) -> CheckedCorpus:
     checked.annotations = annotations
     checked.anchors = anchors
     # Glossary: terms checked against the corpus, then found in every witness.
-    checked.terms = load_glossary(root, checked.corpus, problems)
-    checked.occurrences = find_occurrences(checked.corpus, checked.terms)
+    if scope.needs_glossary:
+        checked.terms = load_glossary(root, checked.corpus, problems)
+        checked.occurrences = find_occurrences(checked.corpus, checked.terms)
     # Timeline: events checked against the corpus, then their mentions found in every witness.
-    checked.events = load_timeline(root, checked.corpus, problems)
-    checked.mentions = find_mentions(checked.corpus, checked.events)
+    if scope.needs_timeline:
+        checked.events = load_timeline(root, checked.corpus, problems)
+        checked.mentions = find_mentions(checked.corpus, checked.events)
     return checked

@@ -48,12 +48,15 @@ def check_against_schema(source: YamlFile, schema: dict[str, Any], problems: Pro
     instance = source.data
     for key in at:
         instance = instance[key]
-    found = False
+    # Several parts of a schema (each branch of an if/then) can find the same
+    # fault; the contributor needs to read it once.
+    reported: set[tuple[int, str]] = set()
     for error in sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path))):
         for line, message in _explain(error, source, at):
-            problems.error(source.path, line, message)
-            found = True
-    return not found
+            if (line, message) not in reported:
+                reported.add((line, message))
+                problems.error(source.path, line, message)
+    return not reported
 
 
 def definition(schema: dict[str, Any], name: str) -> dict[str, Any]:

@@ -7,6 +7,9 @@ the line it starts on. Two YAML habits that surprise contributors are
 neutralised on the way: duplicate keys are reported instead of silently
 keeping the last one, and unquoted dates stay strings (so `2007-03-23` and
 `"2007-03-23"` mean the same) instead of becoming `datetime.date` objects.
+Any value still holding the `new` command's placeholder, `WRITE-ME`, is
+reported as a warning: a fresh skeleton passes the check and previews under
+`mkdocs serve`, but a strict build (the site, CI) fails until it is written.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from .problems import Problems
 PathKey = tuple[str | int, ...]
 
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+# What `python -m annotated_reader new ...` writes where the contributor's words go.
+PLACEHOLDER = "WRITE-ME"
 
 
 @dataclass
@@ -62,7 +67,16 @@ class _Builder:
         assert isinstance(node, ScalarNode)
         if node.tag == _TIMESTAMP_TAG:
             return node.value
-        return self.constructor.construct_object(node, deep=True)
+        value = self.constructor.construct_object(node, deep=True)
+        if isinstance(value, str) and PLACEHOLDER in value:
+            where = ".".join(str(k) for k in key_path) or "the file"
+            self.problems.warning(
+                self.source.path,
+                node.start_mark.line + 1,
+                f"{where} still holds the placeholder {PLACEHOLDER}: replace it with your text "
+                "(a strict build fails while it is there)",
+            )
+        return value
 
     def _mapping(self, node: MappingNode, key_path: PathKey) -> dict[str, Any]:
         result: dict[str, Any] = {}

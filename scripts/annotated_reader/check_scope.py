@@ -1,0 +1,165 @@
+"""What a check covers: the whole project, the files named, or the files changed since a git ref.
+
+A contributor's check should take the time of their change, not of the
+corpus, and report their mistakes, not everyone's. A scope says which stages
+of the pipeline must run and which problems belong to the change:
+
+- a note file: all notes are loaded (ids are unique across files), and the
+  note files of that document are anchored and reported;
+- a glossary term or a timeline event: the glossary or timeline is checked;
+- anything under `sources/<document>/`: that text may have moved under any
+  note, term or event, so the fidelity proof runs and everything that points
+  into the corpus (all of `annotations/`) is checked and reported;
+- a schema, a seed, or the package's code: everything.
+
+Other files (docs/, tests/) are not the check's business and are ignored.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import Problem
+
+# Changes here can alter any check's outcome.
+EVERYTHING = ("scripts/", "pyproject.toml", "requirements.lock", "sources/seeds/")
+
+
+@dataclass(frozen=True)
+class CheckScope:
+    """The part of the project one check is about; `everything` is the full check."""
+
+    everything: bool = False
+    files: frozenset[str] = frozenset()  # project-relative, '/'-separated
+    documents: frozenset[str] = frozenset()  # documents whose sources changed
+    note_folders: frozenset[str] = frozenset()  # documents whose notes changed
+    glossary: bool = False
+    timeline: bool = False
+    ignored: tuple[str, ...] = ()
+
+    @classmethod
+    def of_files(cls, files: Iterable[str]) -> CheckScope:
+        """The scope of a change touching `files` (project-relative paths)."""
+        named: set[str] = set()
+        documents: set[str] = set()
+        note_folders: set[str] = set()
+        glossary = timeline = everything = False
+        ignored: list[str] = []
+        for file in files:
+            path = Path(file).as_posix().removeprefix("./")
+            parts = path.split("/")
+            named.add(path)
+            if path.startswith(EVERYTHING) or path.endswith(".schema.json"):
+                everything = True
+            elif parts[0] == "sources":
+                if len(parts) > 2:
+                    documents.add(parts[1])
+                else:
+                    # A file at the top of sources/ is either its README or misplaced.
+                    everything = everything or parts[-1] != "README.md"
+            elif parts[0] == "annotations" and len(parts) > 2:
+                if parts[1] == "glossary":
+                    glossary = True
+                elif parts[1] == "timeline":
+                    timeline = True
+                else:
+                    note_folders.add(parts[1])
+            elif parts[0] != "annotations":
+                ignored.append(path)
+        return cls(
+            everything,
+            frozenset(named),
+            frozenset(documents),
+            frozenset(note_folders),
+            glossary,
+            timeline,
+            tuple(ignored),
+        )
+
+    @property
+    def empty(self) -> bool:
+        return not (self.everything or self.files.difference(self.ignored))
+
+    @property
+    def texts_changed(self) -> bool:
+        return self.everything or bool(self.documents)
+
+    @property
+    def needs_glossary(self) -> bool:
+        return self.texts_changed or self.glossary
+
+    @property
+    def needs_timeline(self) -> bool:
+        return self.texts_changed or self.timeline
+
+    def covers(self, path: str) -> bool:
+        """Whether problems reported at `path` (project-relative) belong to this change."""
+        if self.everything or path in self.files:
+            return True
+        # A problem with a whole folder (a misnamed one) concerns the files in it.
+        if any(file.startswith(f"{path}/") for file in self.files):
+            return True
+        if self.texts_changed and path.startswith(("annotations/", "sources/seeds/")):
+            return True
+        if any(path.startswith(f"sources/{document}/") for document in self.documents):
+            return True
+        if any(path.startswith(f"annotations/{document}/") for document in self.note_folders):
+            return True
+        return (self.glossary and path.startswith("annotations/glossary/")) or (
+            self.timeline and path.startswith("annotations/timeline/")
+        )
+
+    def covers_problem(self, problem: Problem) -> bool:
+        # A problem between two files (a duplicate id) is reported at one of
+        # them and names the other: it concerns the change if either is covered.
+        return self.covers(problem.path) or any(file in problem.message for file in self.files)
+
+    def describe(self) -> str:
+        if self.everything:
+            return "everything"
+        relevant = sorted(self.files.difference(self.ignored))
+        if len(relevant) == 1:
+            return f"{relevant[0]} and what depends on it"
+        return f"{len(relevant)} changed files and what depends on them"
+
+
+EVERYTHING_SCOPE = CheckScope(everything=True)
+
+
+class GitError(Exception):
+    """Why the changed files could not be listed."""
+
+
+def changed_files(root: Path, base: str | None = None) -> list[str]:
+    """Files added, changed, renamed or deleted since the branch left `base`, committed or not, and untracked ones.
+
+    `base` defaults to origin/main, or main when there is no remote.
+    """
+    candidates = [base] if base else ["origin/main", "main"]
+    for ref in candidates:
+        found = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", allow_failure=True)
+        if found:
+            break
+    else:
+        raise GitError(f"no git ref {' or '.join(candidates)} to compare with; pass --changed <ref>, or no --changed")
+    fork = _git(root, "merge-base", ref, "HEAD")
+    # Against the working tree, so staged and unstaged edits count; both
+    # names of a renamed file, since the old one's notes may now dangle.
+    diff = _git(root, "diff", "--name-only", "--no-renames", fork)
+    untracked = _git(root, "ls-files", "--others", "--exclude-standard")
+    return sorted(set(diff.splitlines()) | set(untracked.splitlines()))
+
+
+def _git(root: Path, *args: str, allow_failure: bool = False) -> str:
+    try:
+        result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
+    except FileNotFoundError as exc:
+        raise GitError("git is not installed; check named files or everything instead") from exc
+    if result.returncode != 0:
+        if allow_failure:
+            return ""
+        raise GitError(f"git {' '.join(args)}: {result.stderr.strip() or 'failed'}")
+    return result.stdout.strip()

@@ -1,0 +1,423 @@
+"""Skeletons for contributors: a new annotation, glossary term or timeline event, ready to fill in.
+
+`python -m annotated_reader new annotation|term|event` writes a file that is
+already valid: the editor's schema line, every required field, today's date,
+and for a note the passage's text in every witness as comments (and, given a
+quote, the quote copied from the text with its prefix and suffix). What only
+the contributor can write holds the placeholder `WRITE-ME`, which the check
+reports as a warning and a strict build refuses, so a skeleton previews
+under `make serve` but cannot be published unfinished.
+
+Everything the command is given is checked against the corpus first, with
+the messages the check gives (nearest passage IDs, known documents...), and
+an existing file is never overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+from .anchoring import normalise_punctuation, punctuation_differences
+from .annotation_loader import ANNOTATIONS_FOLDER, document_hint, unknown_passage
+from .annotations import PassageRef
+from .glossary import term_pattern
+from .glossary_loader import GLOSSARY_FOLDER, generated_pinyin
+from .model import PartialDate, Witness
+from .pipeline import CheckedCorpus
+from .problems import did_you_mean
+from .site_urls import event_url, passage_url, term_url
+from .timeline_loader import TIMELINE_FOLDER
+from .yamlsource import PLACEHOLDER
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+ANNOTATION_TYPES = ("note", "translation", "context", "cross-reference", "question")
+EVENT_KINDS = ("document", "party-congress", "plan", "law-or-regulation", "other")
+# Characters of context kept on each side of a quote: enough to tell two
+# occurrences apart and to re-find the quote after a small edit.
+CONTEXT = {"zh": 10, "en": 24}
+
+
+class ScaffoldError(Exception):
+    """What is wrong with the command's arguments: one sentence per problem, each with its fix."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Scaffold:
+    """A skeleton to write: where, what, and the site page that will show it."""
+
+    path: Path
+    text: str
+    preview: str  # site-relative URL
+    notices: tuple[str, ...] = ()
+
+
+def yaml_string(value: str) -> str:
+    """`value` as a double-quoted YAML scalar (a JSON string is one), never reinterpreted as a date or number."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def new_annotation(
+    root: Path,
+    checked: CheckedCorpus,
+    *,
+    document_id: str,
+    passage: str,
+    today: datetime.date,
+    author: str | None = None,
+    witness_id: str | None = None,
+    quote: str | None = None,
+    note_id: str | None = None,
+    note_type: str = "note",
+    file_name: str | None = None,
+) -> Scaffold:
+    """A notes file with one annotation on `passage` of `document_id` (a range `first~last` is allowed)."""
+    problems: list[str] = []
+    document = checked.corpus.document(document_id)
+    if document is None:
+        raise ScaffoldError([f"--doc: unknown document '{document_id}'{document_hint(document_id, checked.corpus)}"])
+    ref = PassageRef.parse("#" + passage, document.id)
+    passages: list[str] = []
+    for part in (ref.first, ref.last):
+        if part is None:
+            continue
+        current = document.resolve(part)
+        if current is None:
+            problems.append(f"--passage: {unknown_passage(part, document)}")
+        else:
+            passages.append(current)
+    if note_type not in ANNOTATION_TYPES:
+        problems.append(
+            f"--type: '{note_type}' is not one of {', '.join(ANNOTATION_TYPES)}"
+            f"{did_you_mean(note_type, ANNOTATION_TYPES)}"
+        )
+    if problems:
+        raise ScaffoldError(problems)
+    span = document.passage_range(*passages) if len(passages) == 2 else passages
+    fragment = "~".join(dict.fromkeys(passages))
+    holders = [w for w in document.witnesses if any(w.segment(p) for p in span)]
+    witness = _choose_witness(document.id, holders, witness_id, quote, span)
+    taken = {a.id for a in checked.annotations}
+    note_id = note_id or _free_id(
+        f"{document.id.split('-', 1)[1]}-{fragment.replace('.', '-').replace('~', '-to-')}", taken
+    )
+    _check_new_id(note_id, taken, "--id", "annotation")
+    folder = root / ANNOTATIONS_FOLDER / document.id
+    path = folder / (file_name or f"{note_id}.yaml")
+    if path.suffix not in {".yaml", ".yml"}:
+        raise ScaffoldError([f"--file: '{path.name}' must end in .yaml"])
+    _check_free(path, root)
+
+    notices: list[str] = []
+    target = [f"document: {document.id}", f"passage: {yaml_string(fragment)}"]
+    if witness is not None and (quote is not None or witness_id is not None or len(document.witnesses) > 1):
+        target.append(f"witness: {witness.id}")
+    if quote is not None:
+        assert witness is not None
+        found, prefix, suffix, notice = _place_quote(witness, span, quote)
+        target += [f"quote: {yaml_string(found)}", f"prefix: {yaml_string(prefix)}", f"suffix: {yaml_string(suffix)}"]
+        if notice:
+            notices.append(notice)
+    header = [
+        "# yaml-language-server: $schema=../annotation.schema.json",
+        f"# A note on {document.id}, passage {fragment}. Replace each {PLACEHOLDER}, then run",
+        "# `make check` and preview with `make serve`. Every field: docs/contributing.md.",
+        "#",
+        *_passage_comments(holders, span),
+    ]
+    body = [
+        "annotations:",
+        f"  - id: {note_id}",
+        "    target:",
+        *(f"      {line}" for line in target),
+        f"    type: {note_type}",
+        "    body: |",
+        f"      {PLACEHOLDER}: the note, in Markdown. Give every fact beyond the texts a source below.",
+        f"    author: {yaml_string(author or PLACEHOLDER)}",
+        f"    date: {yaml_string(today.isoformat())}",
+        "    # sources:",
+        "    #   - title: the publication",
+        "    #     url: https://...",
+        "    #     supports: the statement it supports",
+    ]
+    text = "\n".join(header + body) + "\n"
+    return Scaffold(path, text, passage_url(document.id, passages[0]), tuple(notices))
+
+
+def new_term(
+    root: Path,
+    checked: CheckedCorpus,
+    *,
+    zh: str,
+    en: str,
+    today: datetime.date,
+    author: str | None = None,
+    term_id: str | None = None,
+) -> Scaffold:
+    """A glossary term file, with the texts that use its Chinese and English forms listed."""
+    problems: list[str] = []
+    term_id = term_id or _slug(en)
+    if not ID_PATTERN.fullmatch(term_id):
+        problems.append(f"--id: '{term_id}' is not valid: lowercase English words joined by '-'")
+    owner = next((t for t in checked.terms if zh in t.zh_forms), None)
+    if owner is not None:
+        problems.append(f"--zh: '{zh}' is already a form of term '{owner.id}' ({_display(owner.path, root)})")
+    if problems:
+        raise ScaffoldError(problems)
+    _check_new_id(term_id, {t.id for t in checked.terms}, "--id", "term")
+    path = root / GLOSSARY_FOLDER / f"{term_id}.yaml"
+    _check_free(path, root)
+    zh_uses = _uses(checked, zh, english=False)
+    en_uses = _uses(checked, en, english=True)
+    lines = [
+        "# yaml-language-server: $schema=term.schema.json",
+        f"# A glossary term. Replace each {PLACEHOLDER}; check the generated pinyin's tones;",
+        "# then run `make check` and preview with `make serve`. Every field: docs/contributing.md.",
+        f"# {zh} occurs in {_count(zh_uses)}{_listing(zh_uses)}",
+        f"# '{en}' occurs in {_count(en_uses)}{_listing(en_uses)}",
+        f"id: {term_id}",
+        f"zh: {yaml_string(zh)}",
+        f"pinyin: {yaml_string(generated_pinyin(zh))}",
+        f"en: {yaml_string(en)}",
+    ]
+    texts = sorted({key.rsplit("#", 1)[0] for key in en_uses})
+    if texts:
+        lines += [
+            "variants:",
+            f"  - en: {yaml_string(en)}",
+            f"    documents: [{', '.join(texts)}]",
+        ]
+    lines += [
+        "definition: |",
+        f"  {PLACEHOLDER}: one sentence that stands alone (it is the pop-up and the index entry),",
+        "  then as much as the reader needs.",
+        "sources:",
+        f"  - title: {PLACEHOLDER} (the publication that supports the definition)",
+        "    url: https://example.org/WRITE-ME",
+        f"    supports: {PLACEHOLDER} (which statement it supports)",
+        f"author: {yaml_string(author or PLACEHOLDER)}",
+        f"date: {yaml_string(today.isoformat())}",
+    ]
+    return Scaffold(path, "\n".join(lines) + "\n", term_url(term_id))
+
+
+def new_event(
+    root: Path,
+    checked: CheckedCorpus,
+    *,
+    date: str,
+    title_en: str,
+    today: datetime.date,
+    title_zh: str | None = None,
+    kind: str = "other",
+    author: str | None = None,
+    event_id: str | None = None,
+    document_id: str | None = None,
+) -> Scaffold:
+    """A timeline event file."""
+    del today  # events carry no date of writing; the argument keeps the three commands alike
+    problems: list[str] = []
+    try:
+        PartialDate.parse(date)
+    except ValueError as exc:
+        problems.append(f"--date: {exc}")
+    if kind not in EVENT_KINDS:
+        problems.append(f"--kind: '{kind}' is not one of {', '.join(EVENT_KINDS)}{did_you_mean(kind, EVENT_KINDS)}")
+    if document_id is not None and checked.corpus.document(document_id) is None:
+        problems.append(f"--doc: unknown document '{document_id}'{document_hint(document_id, checked.corpus)}")
+    event_id = event_id or _slug(title_en)
+    if not ID_PATTERN.fullmatch(event_id):
+        problems.append(f"--id: '{event_id}' is not valid: lowercase words joined by '-'")
+    if problems:
+        raise ScaffoldError(problems)
+    _check_new_id(event_id, {e.id for e in checked.events}, "--id", "event")
+    path = root / TIMELINE_FOLDER / f"{event_id}.yaml"
+    _check_free(path, root)
+    lines = [
+        "# yaml-language-server: $schema=event.schema.json",
+        f"# A timeline event. Replace each {PLACEHOLDER}; write the date only as precisely as",
+        "# the source states it; then run `make check`. Every field: docs/contributing.md.",
+        f"id: {event_id}",
+        f"date: {yaml_string(date)}",
+        "title:",
+        f"  en: {yaml_string(title_en)}",
+        f"  zh: {yaml_string(title_zh or PLACEHOLDER)}",
+        f"kind: {kind}",
+    ]
+    if document_id is not None:
+        lines.append(f"document: {document_id}")
+    lines += [
+        "summary: |",
+        f"  {PLACEHOLDER}: what happened and why it matters to the texts; the first sentence is shown in lists.",
+        "# mentions:          # the words that name the event in the texts, copied exactly",
+        "#   zh: [...]",
+        "#   en: [...]",
+        "sources:",
+        f"  - title: {PLACEHOLDER} (the publication that gives the date)",
+        "    url: https://example.org/WRITE-ME",
+        f"    supports: {PLACEHOLDER} (which statement it supports, the date above all)",
+        f"author: {yaml_string(author or PLACEHOLDER)}",
+    ]
+    return Scaffold(path, "\n".join(lines) + "\n", event_url(event_id))
+
+
+def _choose_witness(
+    document_id: str, holders: list[Witness], witness_id: str | None, quote: str | None, span: list[str]
+) -> Witness | None:
+    names = ", ".join(w.id for w in holders)
+    if witness_id is not None:
+        chosen = next((w for w in holders if w.id == witness_id), None)
+        if chosen is None:
+            raise ScaffoldError(
+                [
+                    f"--witness: no text '{witness_id}' of {document_id} has this passage; the texts that do: {names}"
+                    f"{did_you_mean(witness_id, [w.id for w in holders])}"
+                ]
+            )
+        return chosen
+    if quote is None:
+        return holders[0] if len(holders) == 1 else None
+    wanted = normalise_punctuation(quote)
+    containing = [
+        w for w in holders if any(wanted in normalise_punctuation(s.text) for p in span if (s := w.segment(p)))
+    ]
+    if len(containing) == 1:
+        return containing[0]
+    if not containing:
+        raise ScaffoldError([f"--quote: '{quote}' is not in any text of this passage ({names}); copy it from the page"])
+    raise ScaffoldError([f"--quote: '{quote}' is in more than one text; say which with --witness ({names})"])
+
+
+def _place_quote(witness: Witness, span: list[str], quote: str) -> tuple[str, str, str, str]:
+    """The quote as the text writes it, its prefix and suffix, and a notice if punctuation was corrected."""
+    wanted = normalise_punctuation(quote)
+    places = [
+        (segment.text, start)
+        for p in span
+        if (segment := witness.segment(p)) is not None
+        for start in _find_all(normalise_punctuation(segment.text), wanted)
+    ]
+    if not places:
+        raise ScaffoldError(
+            [f"--quote: '{quote}' is not in text '{witness.id}' of this passage; copy it from the page"]
+        )
+    if len(places) > 1:
+        raise ScaffoldError(
+            [
+                f"--quote: '{quote}' occurs {len(places)} times in text '{witness.id}' of this passage; "
+                "quote a few more words so that it occurs once"
+            ]
+        )
+    text, start = places[0]
+    end = start + len(quote)
+    found = text[start:end]
+    english = not witness.language.startswith("zh")
+    width = CONTEXT["en" if english else "zh"]
+    prefix_start, suffix_end = max(0, start - width), min(len(text), end + width)
+    if english:
+        # Whole words read better and survive re-wrapping; a cut word would not.
+        while 0 < prefix_start < start and text[prefix_start - 1].isalnum():
+            prefix_start += 1
+        while start < suffix_end < len(text) and text[suffix_end].isalnum():
+            suffix_end -= 1
+    prefix, suffix = text[prefix_start:start], text[end:suffix_end]
+    notice = ""
+    if found != quote:
+        notice = (
+            f"the quote differs from the text in punctuation only ({punctuation_differences(quote, found)}); "
+            f"it is written as the text has it: '{found}'"
+        )
+    return found, prefix, suffix, notice
+
+
+def _find_all(text: str, part: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(part), text)]
+
+
+def _passage_comments(holders: list[Witness], span: list[str]) -> list[str]:
+    """The passage as each text gives it, as YAML comments, wrapped for reading."""
+    lines = [
+        "# The passage as each text gives it (copy a quote from here into target.quote to",
+        "# highlight words; leave quote out for a note on the whole passage):",
+    ]
+    for witness in holders:
+        width = 38 if witness.language.startswith("zh") else 76
+        for passage in span:
+            segment = witness.segment(passage)
+            if segment is None:
+                continue
+            lines.append("#")
+            lines.append(f"# {witness.id}, {passage}:")
+            for paragraph in segment.text.splitlines() or [""]:
+                wrapped = textwrap.wrap(paragraph, width, break_long_words=True, break_on_hyphens=False) or [""]
+                lines += [f"#   {line}".rstrip() for line in wrapped]
+    lines.append("#")
+    return lines
+
+
+def _uses(checked: CheckedCorpus, form: str, english: bool) -> dict[str, int]:
+    """How often `form` occurs in each passage, keyed `<document>/<witness>#<passage>`."""
+    pattern = term_pattern([form], english)
+    assert pattern is not None
+    uses: dict[str, int] = {}
+    for document in checked.corpus.documents:
+        for witness in document.witnesses:
+            if witness.language.startswith("zh") == english:
+                continue
+            for segment in witness.segments:
+                count = len(pattern.findall(segment.text))
+                if count:
+                    uses[f"{document.id}/{witness.id}#{segment.id}"] = count
+    return uses
+
+
+def _count(uses: dict[str, int]) -> str:
+    passages = len(uses)
+    return f"{passages} passage{'s' if passages != 1 else ''}"
+
+
+def _listing(uses: dict[str, int], limit: int = 4) -> str:
+    if not uses:
+        return " of the texts"
+    shown = ", ".join(list(uses)[:limit]) + (", ..." if len(uses) > limit else "")
+    return f": {shown}"
+
+
+def _slug(words: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", words.lower()))
+
+
+def _free_id(base: str, taken: set[str]) -> str:
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+def _check_new_id(new_id: str, taken: set[str], option: str, kind: str) -> None:
+    if not ID_PATTERN.fullmatch(new_id):
+        raise ScaffoldError([f"{option}: '{new_id}' is not valid: lowercase words and digits joined by '-'"])
+    if new_id in taken:
+        raise ScaffoldError([f"{option}: '{new_id}' is taken by another {kind}; choose another id"])
+
+
+def _check_free(path: Path, root: Path) -> None:
+    if path.exists():
+        raise ScaffoldError([f"{_display(path, root)} exists already; choose another name (--file or --id)"])
+
+
+def _display(path: Path | None, root: Path) -> str:
+    if path is None:
+        return "?"
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
