@@ -24,6 +24,18 @@ from .scaffold import ANNOTATION_TYPES, EVENT_KINDS, Scaffold, ScaffoldError, ne
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "check":
+        return run_check(args.root, args.files, args.changed, quiet=args.quiet)
+    if args.command == "new":
+        return run_new(args)
+    from .linkcheck import run_linkcheck
+
+    return run_linkcheck(args.site, args.base_url)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line's grammar (also used by the tests that keep the contributor guide's commands true)."""
     parser = argparse.ArgumentParser(
         prog="python -m annotated_reader", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -71,14 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     links.add_argument("site", type=Path, nargs="?", default=Path("site"), help="the built site (default: site)")
     links.add_argument("--base-url", help="the address the site was built for (default: read from the site)")
 
-    args = parser.parse_args(argv)
-    if args.command == "check":
-        return run_check(args.root, args.files, args.changed, quiet=args.quiet)
-    if args.command == "new":
-        return run_new(args)
-    from .linkcheck import run_linkcheck
-
-    return run_linkcheck(args.site, args.base_url)
+    return parser
 
 
 def run_check(root: Path, files: list[str] | None = None, changed: str | None = None, quiet: bool = False) -> int:
