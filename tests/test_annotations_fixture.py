@@ -48,9 +48,15 @@ EXPECTED = [
     ),
     (
         "annotations/2001-sample-bilingual/mistakes.yaml",
+        32,
+        "error",
+        "duplicate annotation id 'quote-not-found', also used at annotations/2001-sample-bilingual/mistakes.yaml:43: give each note its own id (a published id never changes, so rename the new note)",
+    ),
+    (
+        "annotations/2001-sample-bilingual/mistakes.yaml",
         37,
         "error",
-        "annotation 'quote-not-found': quote not found in passage 1.1 of en: 'a completely different sentence' (the closest text, 'ample is for te', is only 35% similar); copy the quote again from the passage",
+        "annotation 'quote-not-found': quote not found in passage 1.1 of en: 'a completely different sentence' (the closest text, 'sample is for tests', is only 32% similar); copy the quote again from the passage",
     ),
     (
         "annotations/2001-sample-bilingual/mistakes.yaml",
@@ -62,13 +68,13 @@ EXPECTED = [
         "annotations/2001-sample-bilingual/mistakes.yaml",
         43,
         "error",
-        "duplicate annotation id 'quote-not-found' (first used at annotations/2001-sample-bilingual/mistakes.yaml:32); give each note its own id (a published id never changes, so rename the newer note)",
+        "duplicate annotation id 'quote-not-found', also used at annotations/2001-sample-bilingual/mistakes.yaml:32: give each note its own id (a published id never changes, so rename the new note)",
     ),
     (
         "annotations/2001-sample-bilingual/mistakes.yaml",
         59,
         "warning",
-        "annotation 'drifted-quote': quote drifted: update it to 'This sample is for tests only' (passage 1.1, 97% similar)",
+        "annotation 'drifted-quote': quote drifted: update it to 'This sample is for tests only' (passage 1.1, 97% similar: a typo in the quote, or the text was edited since)",
     ),
     (
         "annotations/2001-sample-bilingual/mistakes.yaml",

@@ -16,6 +16,7 @@ import pytest
 
 from annotated_reader.cli import build_parser, main
 from conftest import ROOT
+from test_scaffold import finish_note
 
 GUIDES = {name: (ROOT / name).read_text(encoding="utf-8") for name in ("CONTRIBUTING.md", "docs/contributing.md")}
 ZH_GUIDE = (ROOT / "docs/zh/contributing.md").read_text(encoding="utf-8")
@@ -65,13 +66,7 @@ def test_the_first_annotation_walkthrough_works_as_written(
     text = path.read_text(encoding="utf-8")
     assert "WRITE-ME" in text
     # Step 4: the contributor writes the note.
-    path.write_text(
-        text.replace(
-            "WRITE-ME: the note, in Markdown. Give every fact beyond the texts a source below.",
-            '"Sense of acquisition" is a literal rendering of 获得感.',
-        ),
-        encoding="utf-8",
-    )
+    path.write_text(finish_note(text, '"Sense of acquisition" is a literal rendering of 获得感.'), encoding="utf-8")
     assert main(["check", str(path), "--root", str(corpus_copy), "--quiet"]) == 0
     assert capsys.readouterr().out == f"checked {written} and what depends on it: 0 error(s), 0 warning(s)\n"
 

@@ -134,11 +134,13 @@ def test_a_duplicate_id_names_both_places(corpus_copy: Path, capsys: pytest.Capt
     assert status == 1
     existing = (corpus_copy / NOTES / "notes.yaml").read_text(encoding="utf-8").splitlines()
     line = existing.index("  - id: opinions-2022-customs-credit") + 1
-    # Reported where the id comes second in reading order, naming the first: here the existing note.
-    assert lines[0] == (
-        f"{NOTES}/notes.yaml:{line}: duplicate annotation id 'opinions-2022-customs-credit' (first used at "
-        f"{name}:2); give each note its own id (a published id never changes, so rename the newer note)"
-    )
+    # Reported in the new file too, whichever comes first in reading order.
+    assert lines[:2] == [
+        f"{name}:2: duplicate annotation id 'opinions-2022-customs-credit', also used at {NOTES}/notes.yaml:{line}: "
+        "give each note its own id (a published id never changes, so rename the new note)",
+        f"{NOTES}/notes.yaml:{line}: duplicate annotation id 'opinions-2022-customs-credit', also used at {name}:2: "
+        "give each note its own id (a published id never changes, so rename the new note)",
+    ]
 
 
 TERM = (
@@ -260,3 +262,66 @@ def test_every_mistake_at_once_gets_every_message(corpus_copy: Path, capsys: pyt
         "annotations/glossary/first.yaml:1",
     ]
     assert lines[-1] == "checked 5 changed files and what depends on them: 5 error(s), 0 warning(s)"
+
+
+def test_the_hash_or_the_label_copied_with_the_passage_id_is_explained(
+    corpus_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for passage in ("#3.9", "III (9)"):
+        name = write(corpus_copy, f"{NOTES}/first.yaml", note(passage=passage))
+        status, lines = check(corpus_copy, capsys, name)
+        assert status == 1
+        assert lines[0] == (
+            f"{name}:5: annotations.0.target.passage: '{passage}' is not valid: a passage ID as shown beside the "
+            "passage after '#', without the '#' (e.g. \"3.9\", in quotes), or a range \"3.9~3.11\"; a label such as "
+            "IV (12) is not the ID"
+        )
+
+
+def test_a_line_indented_one_space_off_says_to_line_it_up(
+    corpus_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = write(corpus_copy, f"{NOTES}/first.yaml", note().replace("    type: note", "     type: note"))
+    status, lines = check(corpus_copy, capsys, name)
+    assert status == 1
+    assert lines[0].startswith(f"{name}:8: YAML syntax error: ")
+    assert lines[0].endswith(
+        "(this line is indented differently from the lines before it at its level: line it up with them, two "
+        "spaces per level)"
+    )
+
+
+def test_quote_marks_inside_a_double_quoted_value_say_to_use_single_quotes(
+    corpus_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = write(corpus_copy, f"{NOTES}/first.yaml", note().replace("'sense of acquisition'", '""sense" of"'))
+    status, lines = check(corpus_copy, capsys, name)
+    assert status == 1
+    assert lines[0] == (
+        f"{name}:7: YAML syntax error: expected <block end>, but found '<scalar>' (there is text after a closing "
+        "quote mark: a value containing \" marks goes in single quotes, 'like \"this\"', and one containing ' marks "
+        "in double quotes)"
+    )
+
+
+def test_a_quote_from_the_other_text_names_the_text_it_is_in(
+    corpus_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = write(corpus_copy, f"{NOTES}/first.yaml", note(quote="获得感"))
+    status, lines = check(corpus_copy, capsys, name)
+    assert status == 1
+    assert lines[0] == (
+        f"{name}:7: annotation 'my-first-note': quote not found in passage 3.9 of en: '获得感'; it is in text 'zh': "
+        "set target.witness: zh"
+    )
+
+
+def test_a_typo_in_a_quote_suggests_whole_words(corpus_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The text has "Xinyidai"; a suggestion cut at the typo ("Xinyida") would pass the check and be wrong.
+    name = write(corpus_copy, f"{NOTES}/first.yaml", note(passage="4.12", quote="Xinyidia"))
+    status, lines = check(corpus_copy, capsys, name)
+    assert status == 0
+    assert lines[0].startswith(
+        f"{name}:7: warning: annotation 'my-first-note': quote drifted: update it to 'Xinyidai' "
+    )
+    assert lines[0].endswith("similar: a typo in the quote, or the text was edited since)")

@@ -61,10 +61,16 @@ def test_a_new_note_on_a_quote_is_valid_and_shows_the_passage(
     status, lines = check(corpus_copy, capsys, path)
     assert status == 0
     assert lines == [
-        f"annotations/{DOCUMENT}/{path.name}:40: warning: annotations.0.body still holds the placeholder WRITE-ME: "
-        "replace it with your text (a strict build fails while it is there)",
-        f"checked annotations/{DOCUMENT}/{path.name} and what depends on it: 0 error(s), 1 warning(s)",
-    ]
+        f"annotations/{DOCUMENT}/{path.name}:{line}: warning: annotations.0.{field} still holds the placeholder "
+        "WRITE-ME: replace it with your text (a strict build fails while it is there)"
+        for line, field in ((40, "body"), (47, "sources.0.title"), (48, "sources.0.url"), (49, "sources.0.supports"))
+    ] + [f"checked annotations/{DOCUMENT}/{path.name} and what depends on it: 0 error(s), 4 warning(s)"]
+
+
+def finish_note(text: str, body: str) -> str:
+    """The skeleton as a contributor completes it: the body written, the sources lines deleted (no outside facts)."""
+    text = text.replace("WRITE-ME: the note, in Markdown.", body)
+    return text[: text.index("    # A source for every fact")]
 
 
 def test_a_quote_copied_with_other_punctuation_is_written_as_the_text_has_it(
@@ -204,9 +210,7 @@ def test_a_skeleton_fails_a_strict_build_until_it_is_written(
     assert "annotations/2002-sample-notice/mine.yaml:" in unfinished.stderr
     assert "still holds the placeholder WRITE-ME" in unfinished.stderr
     path.write_text(
-        path.read_text(encoding="utf-8").replace(
-            "WRITE-ME: the note, in Markdown. Give every fact beyond the texts a source below.", "My first note."
-        ),
+        finish_note(path.read_text(encoding="utf-8"), "My first note."),
         encoding="utf-8",
     )
     finished = build()

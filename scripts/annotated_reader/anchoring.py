@@ -144,8 +144,9 @@ def anchor_annotation(annotation: Annotation, document: Document) -> Anchor:
         reverse=True,
     )
     where = f"passage{'s' if len(texts) > 1 else ''} {', '.join(texts)} of {witness_id}"
+    elsewhere = _other_witness_hint(document, passages, witness_id, quote)
     if not candidates:
-        return _failed(annotation, first, witness_id, f"quote not found in {where}: '{quote}'")
+        return _failed(annotation, first, witness_id, f"quote not found in {where}: '{quote}'{elsewhere}")
     best = candidates[0]
     found = texts[best.passage][best.start : best.end]
     if best.quote_similarity < QUOTE_THRESHOLD or best.score < SCORE_THRESHOLD:
@@ -154,7 +155,8 @@ def anchor_annotation(annotation: Annotation, document: Document) -> Anchor:
             first,
             witness_id,
             f"quote not found in {where}: '{quote}' (the closest text, '{found}', is only "
-            f"{best.quote_similarity:.0%} similar); copy the quote again from the passage",
+            f"{best.quote_similarity:.0%} similar); "
+            + (elsewhere.removeprefix("; ") if elsewhere else "copy the quote again from the passage"),
         )
     rival = next((c for c in candidates[1:] if best.score - c.score < AMBIGUITY_MARGIN), None)
     if rival is not None:
@@ -175,7 +177,8 @@ def anchor_annotation(annotation: Annotation, document: Document) -> Anchor:
         best.end,
         found,
         best.score,
-        f"quote drifted: update it to '{found}' (passage {best.passage}, {best.quote_similarity:.0%} similar)",
+        f"quote drifted: update it to '{found}' (passage {best.passage}, {best.quote_similarity:.0%} similar: "
+        "a typo in the quote, or the text was edited since)",
     )
 
 
@@ -210,6 +213,36 @@ def _anchor_normalised(
         f"quote differs from the text in punctuation only: the quote has {punctuation_differences(quote, text)}; "
         f"copy it as '{text}' (found in passage {passage})",
     )
+
+
+def _other_witness_hint(document: Document, passages: list[str], witness_id: str, quote: str) -> str:
+    """ "; it is in text 'zh': set target.witness: zh" when another text of the passages has the quote."""
+    wanted = normalise_punctuation(quote)
+    for witness in document.witnesses:
+        if witness.id == witness_id:
+            continue
+        if any(wanted in normalise_punctuation(s.text) for p in passages if (s := witness.segment(p)) is not None):
+            return f"; it is in text '{witness.id}': set target.witness: {witness.id}"
+    return ""
+
+
+def _whole_words(text: str, quote: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a span that cuts a Latin-script word to the whole word, where the quote begins or ends with one.
+
+    A suggested correction must not cut a word in half ("Xinyida" for a
+    mistyped "Xinyidia" where the text has "Xinyidai").
+    """
+
+    def letter(c: str) -> bool:
+        return c.isascii() and c.isalnum()
+
+    if letter(quote[:1]) and start < len(text) and letter(text[start]):
+        while start > 0 and letter(text[start - 1]):
+            start -= 1
+    if letter(quote[-1:]) and end > 0 and letter(text[end - 1]):
+        while end < len(text) and letter(text[end]):
+            end += 1
+    return start, end
 
 
 def _failed(annotation: Annotation, passage: str, witness: str, message: str) -> Anchor:
@@ -250,7 +283,7 @@ def _fuzzy_candidates(passage: str, text: str, quote: str, prefix: str, suffix: 
         alignment = fuzz.partial_ratio_alignment(quote, masked)
         if alignment is None or alignment.score == 0:
             break
-        start, end = _refine(masked, quote, alignment.dest_start, alignment.dest_end)
+        start, end = _whole_words(masked, quote, *_refine(masked, quote, alignment.dest_start, alignment.dest_end))
         if start >= end:
             break
         quote_similarity = _similarity(quote, masked[start:end])

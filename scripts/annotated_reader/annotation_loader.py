@@ -85,14 +85,18 @@ def load_annotations(root: Path, corpus: Corpus, problems: Problems) -> list[Ann
             for annotation in _load_file(path, schema, problems):
                 placeable = _check(annotation, document, corpus, problems)
                 if annotation.id in first_use:
+                    # Reported at both places: which of the two is the new
+                    # note only the contributor knows, and a check of their
+                    # file must show it.
                     first = first_use[annotation.id]
-                    problems.error(
-                        path,
-                        annotation.line_of("id"),
-                        f"duplicate annotation id '{annotation.id}' (first used at "
-                        f"{problems.display_path(first.path or '')}:{first.line_of('id')}); give each note its own id "
-                        "(a published id never changes, so rename the newer note)",
-                    )
+                    for here, there in ((annotation, first), (first, annotation)):
+                        problems.error(
+                            here.path or path,
+                            here.line_of("id"),
+                            f"duplicate annotation id '{annotation.id}', also used at "
+                            f"{problems.display_path(there.path or '')}:{there.line_of('id')}: give each note its own "
+                            "id (a published id never changes, so rename the new note)",
+                        )
                     continue
                 first_use[annotation.id] = annotation
                 if placeable:
@@ -298,7 +302,14 @@ def _check_witness(annotation: Annotation, document: Document, path: Path, probl
             annotation.line_of("target", "quote"),
             f"a quote needs target.witness, the text it is quoted from: one of {', '.join(witness_ids)}",
         )
-    if target.quote is None and (target.prefix is not None or target.suffix is not None):
+    # A misspelled `quote:` is reported by the schema check as an unknown
+    # field; saying also that prefix and suffix lack a quote would invite
+    # deleting them.
+    misspelled_quote = any(
+        key[0] == "target" and len(key) == 2 and did_you_mean(str(key[1]), ["quote"]) and key[1] != "quote"
+        for key in annotation.field_lines
+    )
+    if target.quote is None and not misspelled_quote and (target.prefix is not None or target.suffix is not None):
         problems.error(
             path,
             annotation.line_of("target", "prefix" if target.prefix is not None else "suffix"),

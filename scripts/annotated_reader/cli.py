@@ -181,11 +181,13 @@ def _write(scaffold: Scaffold, root: Path) -> None:
     print(f"wrote {shown}")
     for notice in scaffold.notices:
         print(f"note: {notice}")
+    python = (
+        _project_relative(root, sys.executable) if Path(sys.executable).is_relative_to(root.resolve()) else "python"
+    )
     print(
-        "next: replace each WRITE-ME in it, then run\n"
-        f"  make check                     (or: python -m annotated_reader check {shown})\n"
-        "  make serve                     and open "
-        f"http://127.0.0.1:8000/{scaffold.preview}"
+        "next: replace each WRITE-ME in it, then check it and preview it:\n"
+        f"  {python} -m annotated_reader check {shown}\n"
+        f"  make serve, and open http://127.0.0.1:8000/{scaffold.preview}"
     )
 
 

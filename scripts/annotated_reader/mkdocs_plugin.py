@@ -12,6 +12,7 @@ import logging
 import os
 import subprocess
 import sys
+import warnings
 from importlib import resources
 from pathlib import Path
 
@@ -60,6 +61,10 @@ from .timeline_pages import (
 from .web_annotation import export_document, export_path
 
 log = logging.getLogger("mkdocs.plugins.annotated_reader")
+# jieba (the search plugin's Chinese segmenter) imports pkg_resources, which
+# warns with a traceback-like message on every build: noise for contributors
+# reading the log for their own mistakes. The pinned versions are known to work.
+warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
 
 ASSETS = ("reader.css", "reader.js")
 ASSETS_URI = "assets/annotated-reader/"

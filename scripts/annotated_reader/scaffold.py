@@ -140,13 +140,15 @@ def new_annotation(
         *(f"      {line}" for line in target),
         f"    type: {note_type}",
         "    body: |",
-        f"      {PLACEHOLDER}: the note, in Markdown. Give every fact beyond the texts a source below.",
+        f"      {PLACEHOLDER}: the note, in Markdown.",
         f"    author: {yaml_string(author or PLACEHOLDER)}",
         f"    date: {yaml_string(today.isoformat())}",
-        "    # sources:",
-        "    #   - title: the publication",
-        "    #     url: https://...",
-        "    #     supports: the statement it supports",
+        "    # A source for every fact beyond the texts; if the note states only what",
+        "    # the texts say, delete these four lines.",
+        "    sources:",
+        f"      - title: {PLACEHOLDER} (the publication)",
+        f"        url: https://example.org/{PLACEHOLDER}",
+        f"        supports: {PLACEHOLDER} (the statement it supports)",
     ]
     text = "\n".join(header + body) + "\n"
     return Scaffold(path, text, passage_url(document.id, passages[0]), tuple(notices))

@@ -106,7 +106,15 @@ def _explain(error: ValidationError, source: YamlFile, at: PathKey = ()) -> list
         return messages
     if kind == "required":
         messages = []
+        unknown = (
+            [k for k in error.instance if k not in schema.get("properties", {})]
+            if isinstance(error.instance, dict)
+            else []
+        )
         for name in error.validator_value:
+            # A misspelled field is reported as unknown, naming this one.
+            if did_you_mean(name, unknown):
+                continue
             if isinstance(error.instance, dict) and name not in error.instance:
                 sub = schema.get("properties", {}).get(name, {})
                 messages.append((line, f"missing field '{name}' in {where}{_expected(sub)}"))

@@ -119,7 +119,8 @@ def load_yaml(path: Path, problems: Problems) -> YamlFile | None:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         what = exc.problem or "invalid YAML"
-        hint = _syntax_hint(what)
+        before = text.splitlines()[mark.line][: mark.column] if mark and mark.line < len(text.splitlines()) else ""
+        hint = _syntax_hint(what, before)
         if exc.context and "quoted scalar" in exc.context and exc.context_mark is not None:
             # YAML notices an unclosed quote only where the file ends; the
             # contributor needs the line where the quote was opened.
@@ -137,7 +138,15 @@ def load_yaml(path: Path, problems: Problems) -> YamlFile | None:
     return source
 
 
-def _syntax_hint(problem: str) -> str:
+def _syntax_hint(problem: str, before: str = "") -> str:
+    """A sentence on the likely cause; `before` is the line's text up to where YAML stopped."""
+    if "mapping values are not allowed" in problem and ": " not in before:
+        # The first colon of the line: the key itself is out of line, and YAML
+        # read it as more words of the value above.
+        return (
+            " (this line is indented differently from the lines before it at its level: line it up with them, "
+            "two spaces per level)"
+        )
     if "mapping values are not allowed" in problem:
         return (
             " (a value that contains ': ' must be quoted, e.g. title: \"Article 2: principles\", "
@@ -145,4 +154,16 @@ def _syntax_hint(problem: str) -> str:
         )
     if "could not find expected ':'" in problem:
         return " (each line of a mapping needs 'key: value'; check the indentation of the lines above)"
+    if "found character '\\t'" in problem:
+        return " (a tab: YAML allows only spaces, so replace it with a space)"
+    if "expected <block end>, but found '<block mapping start>'" in problem:
+        return (
+            " (this line is indented differently from the lines before it at its level: line it up with them, "
+            "two spaces per level)"
+        )
+    if "expected <block end>, but found '<scalar>'" in problem:
+        return (
+            ' (there is text after a closing quote mark: a value containing " marks goes in single quotes, '
+            "'like \"this\"', and one containing ' marks in double quotes)"
+        )
     return ""
