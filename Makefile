@@ -22,7 +22,7 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
-# Validate sources/ and print the alignment report.
+# Validate sources/ and annotations/ and print the alignment report.
 check: $(STAMP)
 	$(BIN)/python -m annotated_reader check
 
