@@ -8,6 +8,8 @@ in one run, as `path:line: message`, with the fix where it can be guessed.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -192,3 +194,20 @@ def test_a_note_file_in_the_wrong_place_is_not_ignored(small_project: Path, tmp_
         "annotations/notes.yaml: unexpected file at the top of annotations/: notes go in annotations/<document-id>/, "
         "glossary terms in annotations/glossary/, timeline events in annotations/timeline/"
     ]
+
+
+def test_the_build_gives_the_same_messages_as_the_check(broken_annotations: Path, tmp_path: Path) -> None:
+    checked = run_check(broken_annotations)
+    messages = [line for line in checked.stderr.splitlines() if not line.startswith("checked ")]
+    assert len(messages) == len(EXPECTED)
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=broken_annotations,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert build.returncode != 0
+    # MkDocs prefixes each line with its level ("ERROR    -  "); the message after it is the check's, word for word.
+    logged = [line.split("-  ", 1)[1] for line in build.stderr.splitlines() if "-  " in line]
+    assert [m for m in messages if m not in logged] == []
