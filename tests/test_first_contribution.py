@@ -325,3 +325,24 @@ def test_a_typo_in_a_quote_suggests_whole_words(corpus_copy: Path, capsys: pytes
         f"{name}:7: warning: annotation 'my-first-note': quote drifted: update it to 'Xinyidai' "
     )
     assert lines[0].endswith("similar: a typo in the quote, or the text was edited since)")
+
+
+def test_an_unquoted_id_with_its_hash_is_explained(corpus_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    name = write(corpus_copy, f"{NOTES}/first.yaml", note().replace('passage: "3.9"', "passage: #3.9"))
+    status, lines = check(corpus_copy, capsys, name)
+    assert status == 1
+    assert lines[0].startswith(f"{name}:5: annotations.0.target.passage: expected text, got nothing")
+    assert lines[0].endswith(
+        "; YAML reads '#' and what follows as a comment: leave out the '#' and write the value in quotes"
+    )
+
+
+def test_a_mistyped_file_name_is_not_checked_as_if_it_passed(
+    corpus_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(corpus_copy, f"{NOTES}/first.yaml", note())
+    status, lines = check(corpus_copy, capsys, f"{NOTES}/frist.yaml")
+    assert status == 1
+    assert lines == [
+        f"{corpus_copy / NOTES}/frist.yaml: no such file; check the name (the `new` command printed the one it wrote)"
+    ]

@@ -63,7 +63,7 @@ def test_a_new_note_on_a_quote_is_valid_and_shows_the_passage(
     assert lines == [
         f"annotations/{DOCUMENT}/{path.name}:{line}: warning: annotations.0.{field} still holds the placeholder "
         "WRITE-ME: replace it with your text (a strict build fails while it is there)"
-        for line, field in ((40, "body"), (47, "sources.0.title"), (48, "sources.0.url"), (49, "sources.0.supports"))
+        for line, field in ((41, "body"), (48, "sources.0.title"), (49, "sources.0.url"), (50, "sources.0.supports"))
     ] + [f"checked annotations/{DOCUMENT}/{path.name} and what depends on it: 0 error(s), 4 warning(s)"]
 
 
@@ -103,9 +103,14 @@ def test_a_quote_copied_with_other_punctuation_is_written_as_the_text_has_it(
             f"'{DOCUMENT}' or '2003-shanghai-opinions'?",
         ),
         (
-            ["--doc", DOCUMENT, "--passage", "3.9", "--quote", "sense of gain"],
-            "new annotation: --quote: 'sense of gain' is not in any text of this passage (zh, en); "
+            ["--doc", DOCUMENT, "--passage", "3.9", "--quote", "a phrase of no passage"],
+            "new annotation: --quote: 'a phrase of no passage' is not in any text of this passage (zh, en); "
             "copy it from the page",
+        ),
+        (
+            ["--doc", DOCUMENT, "--passage", "3.9", "--quote", "sense of aquisition"],
+            "new annotation: --quote: 'sense of aquisition' is not in any text of this passage (zh, en); the "
+            "closest is 'sense of acquisition' (in en); copy it from the page",
         ),
         (
             ["--doc", DOCUMENT, "--passage", "3.9", "--witness", "en", "--quote", "export"],
@@ -218,3 +223,25 @@ def test_a_skeleton_fails_a_strict_build_until_it_is_written(
     page = BeautifulSoup((tmp_path / "site/documents/2002-sample-notice/index.html").read_text("utf-8"), "html.parser")
     note = page.find(id="note-mine")
     assert note is not None and "My first note." in note.get_text()
+
+
+@pytest.mark.parametrize("written", ["#3.9", "III (9)"])
+def test_the_passage_may_be_given_as_the_page_shows_it(
+    corpus_copy: Path, capsys: pytest.CaptureFixture[str], written: str
+) -> None:
+    status, out, _ = new(corpus_copy, capsys, "annotation", "--doc", DOCUMENT, "--passage", written, "--id", "mine")
+    assert status == 0
+    assert f"note: --passage '{written}' is passage 3.9" in out
+    note = yaml.safe_load((corpus_copy / f"annotations/{DOCUMENT}/mine.yaml").read_text(encoding="utf-8"))
+    assert note["annotations"][0]["target"]["passage"] == "3.9"
+
+
+def test_a_quote_with_double_quote_marks_is_written_in_single_quotes(
+    corpus_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["--doc", DOCUMENT, "--passage", "4.12", "--quote", '"Xinyidai" model', "--id", "mine"]
+    assert new(corpus_copy, capsys, "annotation", *args)[0] == 0
+    text = (corpus_copy / f"annotations/{DOCUMENT}/mine.yaml").read_text(encoding="utf-8")
+    assert "      quote: '\"Xinyidai\" model'\n" in text
+    # No comment line of the passage's text begins with closing punctuation.
+    assert not [line for line in text.splitlines() if line.startswith("#   ") and line[4] in "，。、；：,.;:"]

@@ -215,6 +215,15 @@ def _anchor_normalised(
     )
 
 
+def closest_text(text: str, quote: str) -> tuple[str, float]:
+    """The span of `text` most like `quote`, in whole words, and its similarity (0 to 1); ("", 0.0) if none."""
+    candidates = _fuzzy_candidates("", text, quote, "", "")
+    if not candidates:
+        return "", 0.0
+    best = candidates[0]
+    return text[best.start : best.end], best.quote_similarity
+
+
 def _other_witness_hint(document: Document, passages: list[str], witness_id: str, quote: str) -> str:
     """ "; it is in text 'zh': set target.witness: zh" when another text of the passages has the quote."""
     wanted = normalise_punctuation(quote)

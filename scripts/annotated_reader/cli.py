@@ -91,6 +91,12 @@ def run_check(root: Path, files: list[str] | None = None, changed: str | None = 
         print(f"{root}: no sources/ folder here; run from the project folder or pass --root", file=sys.stderr)
         return 2
     scope = EVERYTHING_SCOPE
+    # A mistyped name would otherwise be "checked" and pass: nothing in the project depends on it.
+    absent = [name for name in files or [] if not (root / _project_relative(root, name)).exists()]
+    for name in absent:
+        print(f"{name}: no such file; check the name (the `new` command printed the one it wrote)", file=sys.stderr)
+    if absent:
+        return 1
     if changed is not None or files:
         try:
             named = list(files or []) + (changed_files(root, changed or None) if changed is not None else [])

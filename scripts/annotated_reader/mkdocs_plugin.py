@@ -119,6 +119,8 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             if not (Path(config.config_file_path).parent / path).is_file():
                 raise PluginError(f"{where}: {code}: no configuration file '{path}' beside it")
         checked = check_project(self.root)
+        # The other interface's build checks the same files: its copies of these messages are not relayed.
+        self.reported = {str(problem) for problem in checked.problems}
         for problem in checked.problems:
             (log.warning if problem.severity == "warning" else log.error)(str(problem))
         if checked.problems.errors:
@@ -281,7 +283,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
                 check=False,
             )
             for line in result.stderr.splitlines():
-                if line.startswith(("WARNING", "ERROR")):
+                if line.startswith(("WARNING", "ERROR")) and line.split("-  ", 1)[-1] not in self.reported:
                     log.warning(f"annotated-reader: {code} interface: {line}")
             if result.returncode != 0:
                 tail = "\n".join(result.stderr.splitlines()[-20:])

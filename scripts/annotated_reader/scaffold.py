@@ -22,12 +22,13 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from .anchoring import normalise_punctuation, punctuation_differences
+from .anchoring import QUOTE_THRESHOLD, closest_text, normalise_punctuation, punctuation_differences
 from .annotation_loader import ANNOTATIONS_FOLDER, document_hint, unknown_passage
 from .annotations import PassageRef
 from .glossary import term_pattern
 from .glossary_loader import GLOSSARY_FOLDER, generated_pinyin
-from .model import PartialDate, Witness
+from .labels import passage_number
+from .model import Document, PartialDate, Witness
 from .pipeline import CheckedCorpus
 from .problems import did_you_mean
 from .site_urls import event_url, passage_url, term_url
@@ -61,7 +62,14 @@ class Scaffold:
 
 
 def yaml_string(value: str) -> str:
-    """`value` as a double-quoted YAML scalar (a JSON string is one), never reinterpreted as a date or number."""
+    """`value` as a quoted YAML scalar, never reinterpreted as a date or number.
+
+    Single quotes where the value has double quotes and no single ones, as
+    the guide advises (no backslashes to read); otherwise double quotes (a
+    JSON string is a valid one).
+    """
+    if '"' in value and "'" not in value and "\n" not in value and "\\" not in value:
+        return f"'{value}'"
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -84,6 +92,12 @@ def new_annotation(
     document = checked.corpus.document(document_id)
     if document is None:
         raise ScaffoldError([f"--doc: unknown document '{document_id}'{document_hint(document_id, checked.corpus)}"])
+    notices: list[str] = []
+    # The page shows "#3.9" beside the label "III (9)": either may be what was copied.
+    given = passage
+    passage = "~".join(_passage_id(document, part.strip()) for part in passage.split("~"))
+    if passage != given:
+        notices.append(f"--passage '{given}' is passage {passage}")
     ref = PassageRef.parse("#" + passage, document.id)
     passages: list[str] = []
     for part in (ref.first, ref.last):
@@ -116,7 +130,6 @@ def new_annotation(
         raise ScaffoldError([f"--file: '{path.name}' must end in .yaml"])
     _check_free(path, root)
 
-    notices: list[str] = []
     target = [f"document: {document.id}", f"passage: {yaml_string(fragment)}"]
     if witness is not None and (quote is not None or witness_id is not None or len(document.witnesses) > 1):
         target.append(f"witness: {witness.id}")
@@ -128,8 +141,9 @@ def new_annotation(
             notices.append(notice)
     header = [
         "# yaml-language-server: $schema=../annotation.schema.json",
-        f"# A note on {document.id}, passage {fragment}. Replace each {PLACEHOLDER}, then run",
-        "# `make check` and preview with `make serve`. Every field: docs/contributing.md.",
+        f"# A note on {document.id}, passage {fragment}. Replace each {PLACEHOLDER}, then check",
+        "# this file (python -m annotated_reader check <this file>) and preview it with",
+        "# `make serve`. Every field is explained in docs/contributing.md.",
         "#",
         *_passage_comments(holders, span),
     ]
@@ -294,7 +308,12 @@ def _choose_witness(
     if len(containing) == 1:
         return containing[0]
     if not containing:
-        raise ScaffoldError([f"--quote: '{quote}' is not in any text of this passage ({names}); copy it from the page"])
+        raise ScaffoldError(
+            [
+                f"--quote: '{quote}' is not in any text of this passage ({names}){_closest(holders, span, quote)}; "
+                "copy it from the page"
+            ]
+        )
     raise ScaffoldError([f"--quote: '{quote}' is in more than one text; say which with --witness ({names})"])
 
 
@@ -309,7 +328,10 @@ def _place_quote(witness: Witness, span: list[str], quote: str) -> tuple[str, st
     ]
     if not places:
         raise ScaffoldError(
-            [f"--quote: '{quote}' is not in text '{witness.id}' of this passage; copy it from the page"]
+            [
+                f"--quote: '{quote}' is not in text '{witness.id}' of this passage"
+                f"{_closest([witness], span, quote)}; copy it from the page"
+            ]
         )
     if len(places) > 1:
         raise ScaffoldError(
@@ -340,6 +362,27 @@ def _place_quote(witness: Witness, span: list[str], quote: str) -> tuple[str, st
     return found, prefix, suffix, notice
 
 
+def _closest(witnesses: list[Witness], span: list[str], quote: str) -> str:
+    """ "; the closest is '...' (in en)" when some text of the passage comes near the quote."""
+    found = [
+        (*closest_text(segment.text, quote), witness.id)
+        for witness in witnesses
+        for p in span
+        if (segment := witness.segment(p)) is not None
+    ]
+    text, similarity, witness_id = max(found, key=lambda f: f[1], default=("", 0.0, ""))
+    return f"; the closest is '{text}' (in {witness_id})" if similarity >= QUOTE_THRESHOLD else ""
+
+
+def _passage_id(document: Document, written: str) -> str:
+    """The ID meant by what was copied from the page: "#3.9" is 3.9, and so is its label "III (9)"."""
+    written = written.removeprefix("#")
+    if document.resolve(written) is not None:
+        return written
+    labelled = [i for i in document.segment_ids if passage_number(document, i) == written]
+    return labelled[0] if len(labelled) == 1 else written
+
+
 def _find_all(text: str, part: str) -> list[int]:
     return [m.start() for m in re.finditer(re.escape(part), text)]
 
@@ -360,9 +403,23 @@ def _passage_comments(holders: list[Witness], span: list[str]) -> list[str]:
             lines.append(f"# {witness.id}, {passage}:")
             for paragraph in segment.text.splitlines() or [""]:
                 wrapped = textwrap.wrap(paragraph, width, break_long_words=True, break_on_hyphens=False) or [""]
-                lines += [f"#   {line}".rstrip() for line in wrapped]
+                lines += [f"#   {line}".rstrip() for line in _keep_punctuation_on_its_line(wrapped)]
     lines.append("#")
     return lines
+
+
+# Chinese typesetting never begins a line with closing punctuation.
+CLOSING = "，。、；：？！）」』”’》〉】,.;:?!)"
+
+
+def _keep_punctuation_on_its_line(lines: list[str]) -> list[str]:
+    kept: list[str] = []
+    for line in lines:
+        while kept and line and line[0] in CLOSING:
+            kept[-1], line = kept[-1] + line[0], line[1:]
+        if line:
+            kept.append(line)
+    return kept
 
 
 def _uses(checked: CheckedCorpus, form: str, english: bool) -> dict[str, int]:
