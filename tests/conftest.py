@@ -105,19 +105,33 @@ def small_site(small_project: Path, tmp_path_factory: pytest.TempPathFactory) ->
     return target
 
 
-def build_site(project: Path, target: Path, tool: str = "mkdocs") -> str:
-    """Run a real `<tool> build --strict` of `project` into `target`; returns the build log.
+def run_build(
+    project: Path, target: Path, tool: str = "mkdocs", strict: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """Run a real `<tool> build [--strict]` of `project` into `target`, as a contributor would.
 
     `tool` is "mkdocs", or "properdocs" (its continuation, which reads the same mkdocs.yml).
     """
-    result = subprocess.run(
-        [sys.executable, "-m", tool, "build", "--strict", "--site-dir", str(target)],
+    return subprocess.run(
+        [sys.executable, "-m", tool, "build", *(["--strict"] if strict else []), "--site-dir", str(target)],
         cwd=project,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def build_site(project: Path, target: Path, tool: str = "mkdocs") -> str:
+    """A strict build of `project` into `target` that must succeed; returns the build log."""
+    result = run_build(project, target, tool)
     assert result.returncode == 0, result.stderr
+    return result.stderr
+
+
+def failed_build(project: Path, target: Path) -> str:
+    """A strict build of `project` into `target` that must fail; returns the build log."""
+    result = run_build(project, target)
+    assert result.returncode != 0
     return result.stderr
 
 

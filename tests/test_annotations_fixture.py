@@ -8,14 +8,12 @@ in one run, as `path:line: message`, with the fix where it can be guessed.
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from annotated_reader.pipeline import check_project
-from conftest import FIXTURES, ROOT, copy_project, run_check
+from conftest import FIXTURES, ROOT, copy_project, failed_build, run_check
 
 EXPECTED = [
     (
@@ -200,14 +198,7 @@ def test_the_build_gives_the_same_messages_as_the_check(broken_annotations: Path
     checked = run_check(broken_annotations)
     messages = [line for line in checked.stderr.splitlines() if not line.startswith("checked ")]
     assert len(messages) == len(EXPECTED)
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=broken_annotations,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert build.returncode != 0
+    log = failed_build(broken_annotations, tmp_path / "site")
     # MkDocs prefixes each line with its level ("ERROR    -  "); the message after it is the check's, word for word.
-    logged = [line.split("-  ", 1)[1] for line in build.stderr.splitlines() if "-  " in line]
+    logged = [line.split("-  ", 1)[1] for line in log.splitlines() if "-  " in line]
     assert [m for m in messages if m not in logged] == []

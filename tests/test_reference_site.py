@@ -11,7 +11,7 @@ import jsonschema
 from bs4 import BeautifulSoup
 
 from annotated_reader.pipeline import CheckedCorpus
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, failed_build
 
 SITE_URL = "http://127.0.0.1:8000/"
 VIEWS = ("", "zh/", "en/")
@@ -130,30 +130,20 @@ def test_the_cite_page_shows_working_examples(site: Path) -> None:
 
 
 def test_a_cite_example_naming_an_unknown_passage_fails_the_build(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
     project = copy_project(ROOT, tmp_path / "project")
     page = project / "docs/cite.md"
     marker = "<!-- annotated-reader:cite-example 2022-high-quality-development-opinions 3.99 -->"
     # And a misspelled marker, which would otherwise stay an invisible comment.
     marker += "\n\n<!-- annotated-reader:download -->"
     page.write_text(page.read_text("utf-8").replace("<!-- annotated-reader:cite-example -->", marker), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode != 0
+    log = failed_build(project, tmp_path / "site")
     line = next(n for n, text in enumerate(page.read_text("utf-8").splitlines(), 1) if "3.99" in text)
     assert (
         f"docs/cite.md:{line}: cite-example: document '2022-high-quality-development-opinions' has no passage '3.99'"
-        in result.stderr
+        in log
     )
     expected = "unknown marker 'annotated-reader:download': did you mean 'downloads'? the markers are corpus,"
-    assert f"docs/cite.md:{line + 2}: {expected}" in result.stderr
+    assert f"docs/cite.md:{line + 2}: {expected}" in log
 
 
 def test_the_chinese_interface_has_every_generated_page(site: Path) -> None:

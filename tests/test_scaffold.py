@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +10,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from annotated_reader.cli import main
-from conftest import FIXTURES, copy_project
+from conftest import FIXTURES, build_site, copy_project, failed_build
 
 DOCUMENT = "2022-high-quality-development-opinions"
 TODAY = datetime.date.today().isoformat()
@@ -122,6 +120,12 @@ def test_a_quote_copied_with_other_punctuation_is_written_as_the_text_has_it(
             f"new annotation: --witness: no text 'fr' of {DOCUMENT} has this passage; the texts that do: zh, en",
         ),
         (
+            ["--doc", DOCUMENT, "--passage", "3.9", "--id", "My_Note"],
+            "new annotation: --id: 'My_Note' is not valid: lowercase words joined by '-', e.g. "
+            "outline-blacklist-rendering; unique across all annotations, and never changed once published (it is "
+            "the note's permalink)",
+        ),
+        (
             ["--doc", DOCUMENT, "--passage", "3.9", "--id", "opinions-2022-customs-credit"],
             "new annotation: --id: 'opinions-2022-customs-credit' is taken by another annotation; choose another id",
         ),
@@ -201,25 +205,14 @@ def test_a_skeleton_fails_a_strict_build_until_it_is_written(
     assert status == 0
     path = project / "annotations/2002-sample-notice/mine.yaml"
 
-    def build() -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-            cwd=project,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-
-    unfinished = build()
-    assert unfinished.returncode != 0
-    assert "annotations/2002-sample-notice/mine.yaml:" in unfinished.stderr
-    assert "still holds the placeholder WRITE-ME" in unfinished.stderr
+    unfinished = failed_build(project, tmp_path / "site")
+    assert "annotations/2002-sample-notice/mine.yaml:" in unfinished
+    assert "still holds the placeholder WRITE-ME" in unfinished
     path.write_text(
         finish_note(path.read_text(encoding="utf-8"), "My first note."),
         encoding="utf-8",
     )
-    finished = build()
-    assert finished.returncode == 0, finished.stderr
+    build_site(project, tmp_path / "site")
     page = BeautifulSoup((tmp_path / "site/documents/2002-sample-notice/index.html").read_text("utf-8"), "html.parser")
     note = page.find(id="note-mine")
     assert note is not None and "My first note." in note.get_text()

@@ -27,13 +27,14 @@ A note without a quote is anchored to its passage (or range) as a whole.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from .annotations import Annotation
-from .model import Document
+from .model import Document, Witness
 
 QUOTE_THRESHOLD = 0.75
 SCORE_THRESHOLD = 0.75
@@ -114,29 +115,36 @@ def anchor_annotation(annotation: Annotation, document: Document) -> Anchor:
     texts = {p: s.text for p in passages if (s := witness.segment(p)) is not None}
     quote, prefix, suffix = target.quote, target.prefix or "", target.suffix or ""
 
-    exact = [(p, i) for p, text in texts.items() for i in _occurrences(text, quote)]
-    if len(exact) == 1:
-        passage, start = exact[0]
+    place, count = _one_occurrence(texts, quote, prefix, suffix)
+    if place is not None:
+        passage, start = place
         return Anchor(annotation, "exact", passage, witness_id, start, start + len(quote), quote)
-    if exact:
-        ranked = sorted(
-            ((_context_similarity(texts[p], i, i + len(quote), prefix, suffix), p, i) for p, i in exact),
-            reverse=True,
-        )
-        if ranked[0][0] > ranked[1][0]:
-            _, passage, start = ranked[0]
-            return Anchor(annotation, "exact", passage, witness_id, start, start + len(quote), quote)
+    if count:
         return _failed(
             annotation,
             first,
             witness_id,
-            f"quote '{quote}' occurs {len(exact)} times in the target; add a prefix or suffix (the words just "
+            f"quote '{quote}' occurs {count} times in the target; add a prefix or suffix (the words just "
             "before or after it) to say which",
         )
-
-    same_but_punctuation = _anchor_normalised(annotation, witness_id, texts, quote, prefix, suffix)
-    if same_but_punctuation is not None:
-        return same_but_punctuation
+    # The same, with punctuation forms normalised on both sides; a tie here is
+    # left to the fuzzy stage, which reports it with its own message.
+    place, _ = _one_occurrence(texts, quote, prefix, suffix, normalise_punctuation)
+    if place is not None:
+        passage, start = place
+        found = texts[passage][start : start + len(quote)]
+        return Anchor(
+            annotation,
+            "fuzzy",
+            passage,
+            witness_id,
+            start,
+            start + len(quote),
+            found,
+            1.0,
+            f"quote differs from the text in punctuation only: the quote has {punctuation_differences(quote, found)}; "
+            f"copy it as '{found}' (found in passage {passage})",
+        )
 
     candidates = sorted(
         (c for p, text in texts.items() for c in _fuzzy_candidates(p, text, quote, prefix, suffix)),
@@ -182,37 +190,33 @@ def anchor_annotation(annotation: Annotation, document: Document) -> Anchor:
     )
 
 
-def _anchor_normalised(
-    annotation: Annotation, witness_id: str, texts: dict[str, str], quote: str, prefix: str, suffix: str
-) -> Anchor | None:
-    """The quote's one place when it differs from the text only in punctuation forms, or None."""
-    wanted = normalise_punctuation(quote)
-    found = [(p, i) for p, text in texts.items() for i in _occurrences(normalise_punctuation(text), wanted)]
-    if len(found) > 1:
-        ranked = sorted(
-            ((_context_similarity(texts[p], i, i + len(quote), prefix, suffix), p, i) for p, i in found),
-            reverse=True,
-        )
-        if ranked[0][0] == ranked[1][0]:
-            # The fuzzy stage reports the ambiguity with its own message.
-            return None
-        found = [(ranked[0][1], ranked[0][2])]
-    if not found:
-        return None
-    passage, start = found[0]
-    text = texts[passage][start : start + len(quote)]
-    return Anchor(
-        annotation,
-        "fuzzy",
-        passage,
-        witness_id,
-        start,
-        start + len(quote),
-        text,
-        1.0,
-        f"quote differs from the text in punctuation only: the quote has {punctuation_differences(quote, text)}; "
-        f"copy it as '{text}' (found in passage {passage})",
+def _one_occurrence(
+    texts: dict[str, str], quote: str, prefix: str, suffix: str, form: Callable[[str], str] = str
+) -> tuple[tuple[str, int] | None, int]:
+    """Where `quote` occurs in `texts` (both seen through `form`): its one place, or the one its context picks.
+
+    Returns the place (passage, offset) or None, and how many occurrences there are.
+    """
+    wanted = form(quote)
+    found = [(p, i) for p, text in texts.items() for i in occurrences(form(text), wanted)]
+    if len(found) < 2:
+        return (found[0] if found else None), len(found)
+    ranked = sorted(
+        ((_context_similarity(texts[p], i, i + len(quote), prefix, suffix), p, i) for p, i in found), reverse=True
     )
+    if ranked[0][0] > ranked[1][0]:
+        return (ranked[0][1], ranked[0][2]), len(found)
+    return None, len(found)
+
+
+def witnesses_quoting(witnesses: list[Witness], passages: list[str], quote: str) -> list[Witness]:
+    """The witnesses whose text of `passages` holds `quote`, punctuation forms aside."""
+    wanted = normalise_punctuation(quote)
+    return [
+        witness
+        for witness in witnesses
+        if any(wanted in normalise_punctuation(s.text) for p in passages if (s := witness.segment(p)) is not None)
+    ]
 
 
 def closest_text(text: str, quote: str) -> tuple[str, float]:
@@ -226,13 +230,9 @@ def closest_text(text: str, quote: str) -> tuple[str, float]:
 
 def _other_witness_hint(document: Document, passages: list[str], witness_id: str, quote: str) -> str:
     """ "; it is in text 'zh': set target.witness: zh" when another text of the passages has the quote."""
-    wanted = normalise_punctuation(quote)
-    for witness in document.witnesses:
-        if witness.id == witness_id:
-            continue
-        if any(wanted in normalise_punctuation(s.text) for p in passages if (s := witness.segment(p)) is not None):
-            return f"; it is in text '{witness.id}': set target.witness: {witness.id}"
-    return ""
+    others = [w for w in document.witnesses if w.id != witness_id]
+    holder = next(iter(witnesses_quoting(others, passages, quote)), None)
+    return f"; it is in text '{holder.id}': set target.witness: {holder.id}" if holder else ""
 
 
 def _whole_words(text: str, quote: str, start: int, end: int) -> tuple[int, int]:
@@ -258,7 +258,8 @@ def _failed(annotation: Annotation, passage: str, witness: str, message: str) ->
     return Anchor(annotation, "failed", passage, witness, score=0.0, message=message)
 
 
-def _occurrences(text: str, quote: str) -> list[int]:
+def occurrences(text: str, quote: str) -> list[int]:
+    """Every offset at which `quote` starts in `text`, overlapping ones included."""
     found, start = [], text.find(quote)
     while start != -1:
         found.append(start)

@@ -18,9 +18,12 @@ import sys
 from pathlib import Path
 
 from .alignment import align_corpus, format_report
+from .annotations import type_labels
 from .check_scope import EVERYTHING_SCOPE, CheckScope, GitError, changed_files
 from .pipeline import check_project
-from .scaffold import ANNOTATION_TYPES, EVENT_KINDS, Scaffold, ScaffoldError, new_annotation, new_event, new_term
+from .problems import project_path
+from .scaffold import Scaffold, ScaffoldError, new_annotation, new_event, new_term
+from .timeline import kind_labels
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     note.add_argument("--witness", help="the text quoted from, e.g. en (found from --quote when one text has it)")
     note.add_argument("--quote", help="the words the note is about, copied from the passage")
     note.add_argument("--id", dest="note_id", help="the note's id (default: from the document and passage)")
-    note.add_argument("--type", dest="note_type", default="note", choices=ANNOTATION_TYPES)
+    note.add_argument("--type", dest="note_type", default="note", choices=tuple(type_labels()))
     note.add_argument("--file", dest="file_name", help="file name in annotations/<doc>/ (default: <id>.yaml)")
     term = kinds.add_parser("term", help="a glossary term: annotations/glossary/<id>.yaml")
     term.add_argument("--zh", required=True, help="the Chinese term, e.g. 信用修复")
@@ -72,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     event.add_argument("--date", required=True, help="YYYY, YYYY-MM or YYYY-MM-DD, only as precise as a source")
     event.add_argument("--en", required=True, dest="title_en", help="the event's name in English")
     event.add_argument("--zh", dest="title_zh", help="the event's name in Chinese")
-    event.add_argument("--kind", dest="event_kind", default="other", choices=EVENT_KINDS)
+    event.add_argument("--kind", dest="event_kind", default="other", choices=tuple(kind_labels()))
     event.add_argument("--doc", dest="document_id", help="the corpus document this event is the issue of")
     event.add_argument("--id", dest="event_id", help="the event's id (default: from --en)")
     for sub in (note, term, event):
@@ -86,13 +89,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _not_a_project(root: Path) -> bool:
+    """True, after saying so, when `root` is not a project folder."""
+    if (root / "sources").is_dir():
+        return False
+    print(f"{root}: no sources/ folder here; run from the project folder or pass --root", file=sys.stderr)
+    return True
+
+
 def run_check(root: Path, files: list[str] | None = None, changed: str | None = None, quiet: bool = False) -> int:
-    if not (root / "sources").is_dir():
-        print(f"{root}: no sources/ folder here; run from the project folder or pass --root", file=sys.stderr)
+    if _not_a_project(root):
         return 2
     scope = EVERYTHING_SCOPE
     # A mistyped name would otherwise be "checked" and pass: nothing in the project depends on it.
-    absent = [name for name in files or [] if not (root / _project_relative(root, name)).exists()]
+    absent = [name for name in files or [] if not (root / project_path(root, name)).exists()]
     for name in absent:
         print(f"{name}: no such file; check the name (the `new` command printed the one it wrote)", file=sys.stderr)
     if absent:
@@ -103,7 +113,7 @@ def run_check(root: Path, files: list[str] | None = None, changed: str | None = 
         except GitError as exc:
             print(f"check --changed: {exc}", file=sys.stderr)
             return 2
-        scope = CheckScope.of_files(_project_relative(root, name) for name in named)
+        scope = CheckScope.of_files(project_path(root, name) for name in named)
         if scope.empty:
             print("nothing to check: no file under sources/ or annotations/ among the changes")
             return 0
@@ -134,8 +144,7 @@ def run_check(root: Path, files: list[str] | None = None, changed: str | None = 
 
 def run_new(args: argparse.Namespace) -> int:
     root: Path = args.root
-    if not (root / "sources").is_dir():
-        print(f"{root}: no sources/ folder here; run from the project folder or pass --root", file=sys.stderr)
+    if _not_a_project(root):
         return 2
     checked = check_project(root)
     author = args.author or _git_user(root)
@@ -166,7 +175,6 @@ def run_new(args: argparse.Namespace) -> int:
                 title_zh=args.title_zh,
                 kind=args.event_kind,
                 document_id=args.document_id,
-                today=today,
                 author=author,
                 event_id=args.event_id,
             )
@@ -183,27 +191,18 @@ def _write(scaffold: Scaffold, root: Path) -> None:
     # "x": never overwrite a contributor's file, even one created a moment ago.
     with scaffold.path.open("x", encoding="utf-8") as handle:
         handle.write(scaffold.text)
-    shown = _project_relative(root, str(scaffold.path))
+    shown = project_path(root, str(scaffold.path))
     print(f"wrote {shown}")
     for notice in scaffold.notices:
         print(f"note: {notice}")
-    python = (
-        _project_relative(root, sys.executable) if Path(sys.executable).is_relative_to(root.resolve()) else "python"
-    )
+    # The interpreter as the contributor ran it (.venv/bin/python), not where its symlink leads.
+    executable, project = Path(sys.executable), root.resolve()
+    python = executable.relative_to(project).as_posix() if executable.is_relative_to(project) else "python"
     print(
         "next: replace each WRITE-ME in it, then check it and preview it:\n"
         f"  {python} -m annotated_reader check {shown}\n"
         f"  make serve, and open http://127.0.0.1:8000/{scaffold.preview}"
     )
-
-
-def _project_relative(root: Path, name: str) -> str:
-    path = Path(name)
-    absolute = path if path.is_absolute() else Path.cwd() / path
-    try:
-        return absolute.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _git_user(root: Path) -> str | None:

@@ -39,13 +39,7 @@ class Problems:
 
     def display_path(self, path: Path | str) -> str:
         """The path as a contributor sees it: relative to the project root."""
-        path = Path(path)
-        if self.root is not None:
-            try:
-                return path.resolve().relative_to(self.root.resolve()).as_posix()
-            except ValueError:
-                pass
-        return path.as_posix()
+        return project_path(self.root, path)
 
     def error(self, path: Path | str, line: int, message: str) -> None:
         self._items.append(Problem(self.display_path(path), line, message))
@@ -72,6 +66,20 @@ class Problems:
 
     def __bool__(self) -> bool:
         return bool(self._items)
+
+
+def project_path(root: Path | None, path: Path | str) -> str:
+    """`path` (absolute, or relative to the current folder) relative to the project root `root`, '/'-separated.
+
+    A path outside the root, or any path when there is no root, is given as written.
+    """
+    path = Path(path)
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
 
 
 def did_you_mean(word: str, choices: Iterable[str], n: int = 3) -> str:

@@ -19,28 +19,41 @@ import datetime
 import json
 import re
 import textwrap
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .anchoring import QUOTE_THRESHOLD, closest_text, normalise_punctuation, punctuation_differences
-from .annotation_loader import ANNOTATIONS_FOLDER, document_hint, unknown_passage
-from .annotations import PassageRef
-from .glossary import term_pattern
-from .glossary_loader import GLOSSARY_FOLDER, generated_pinyin
+from .anchoring import (
+    QUOTE_THRESHOLD,
+    closest_text,
+    normalise_punctuation,
+    occurrences,
+    punctuation_differences,
+    witnesses_quoting,
+)
+from .annotation_loader import ANNOTATION_SCHEMA, ANNOTATIONS_FOLDER, document_hint, unknown_passage
+from .annotations import PassageRef, type_labels
+from .glossary import find_forms
+from .glossary_loader import GLOSSARY_FOLDER, TERM_SCHEMA, generated_pinyin
 from .labels import passage_number
 from .model import Document, PartialDate, Witness
 from .pipeline import CheckedCorpus
-from .problems import did_you_mean
+from .problems import did_you_mean, project_path
+from .schema import load_schema
 from .site_urls import event_url, passage_url, term_url
-from .timeline_loader import TIMELINE_FOLDER
+from .timeline import kind_labels
+from .timeline_loader import EVENT_SCHEMA, TIMELINE_FOLDER
 from .yamlsource import PLACEHOLDER
 
-ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-ANNOTATION_TYPES = ("note", "translation", "context", "cross-reference", "question")
-EVENT_KINDS = ("document", "party-congress", "plan", "law-or-regulation", "other")
-# Characters of context kept on each side of a quote: enough to tell two
-# occurrences apart and to re-find the quote after a small edit.
-CONTEXT = {"zh": 10, "en": 24}
+# What every skeleton's header says to do once it is written.
+CHECK_AND_PREVIEW = (
+    "# Then check this file (python -m annotated_reader check <this file>) and preview it",
+    "# with `make serve`. Every field is explained in docs/contributing.md.",
+)
+# Characters of context kept on each side of a quote, in Chinese and in
+# English: enough to tell two occurrences apart and to re-find the quote
+# after a small edit.
+CONTEXT_ZH, CONTEXT_EN = 10, 24
 
 
 class ScaffoldError(Exception):
@@ -88,7 +101,7 @@ def new_annotation(
     file_name: str | None = None,
 ) -> Scaffold:
     """A notes file with one annotation on `passage` of `document_id` (a range `first~last` is allowed)."""
-    problems: list[str] = []
+    problems: list[str | None] = []
     document = checked.corpus.document(document_id)
     if document is None:
         raise ScaffoldError([f"--doc: unknown document '{document_id}'{document_hint(document_id, checked.corpus)}"])
@@ -108,13 +121,10 @@ def new_annotation(
             problems.append(f"--passage: {unknown_passage(part, document)}")
         else:
             passages.append(current)
-    if note_type not in ANNOTATION_TYPES:
-        problems.append(
-            f"--type: '{note_type}' is not one of {', '.join(ANNOTATION_TYPES)}"
-            f"{did_you_mean(note_type, ANNOTATION_TYPES)}"
-        )
-    if problems:
-        raise ScaffoldError(problems)
+    types = tuple(type_labels())
+    if note_type not in types:
+        problems.append(f"--type: '{note_type}' is not one of {', '.join(types)}{did_you_mean(note_type, types)}")
+    _raise_if(problems)
     span = document.passage_range(*passages) if len(passages) == 2 else passages
     fragment = "~".join(dict.fromkeys(passages))
     holders = [w for w in document.witnesses if any(w.segment(p) for p in span)]
@@ -123,7 +133,8 @@ def new_annotation(
     note_id = note_id or _free_id(
         f"{document.id.split('-', 1)[1]}-{fragment.replace('.', '-').replace('~', '-to-')}", taken
     )
-    _check_new_id(note_id, taken, "--id", "annotation")
+    schema = load_schema(root / ANNOTATIONS_FOLDER / ANNOTATION_SCHEMA)["$defs"]["annotation"]
+    _raise_if([_id_problem(note_id, taken, schema, "annotation")])
     folder = root / ANNOTATIONS_FOLDER / document.id
     path = folder / (file_name or f"{note_id}.yaml")
     if path.suffix not in {".yaml", ".yml"}:
@@ -141,9 +152,8 @@ def new_annotation(
             notices.append(notice)
     header = [
         "# yaml-language-server: $schema=../annotation.schema.json",
-        f"# A note on {document.id}, passage {fragment}. Replace each {PLACEHOLDER}, then check",
-        "# this file (python -m annotated_reader check <this file>) and preview it with",
-        "# `make serve`. Every field is explained in docs/contributing.md.",
+        f"# A note on {document.id}, passage {fragment}. Replace each {PLACEHOLDER}.",
+        *CHECK_AND_PREVIEW,
         "#",
         *_passage_comments(holders, span),
     ]
@@ -179,24 +189,23 @@ def new_term(
     term_id: str | None = None,
 ) -> Scaffold:
     """A glossary term file, with the texts that use its Chinese and English forms listed."""
-    problems: list[str] = []
     term_id = term_id or _slug(en)
-    if not ID_PATTERN.fullmatch(term_id):
-        problems.append(f"--id: '{term_id}' is not valid: lowercase English words joined by '-'")
+    schema = load_schema(root / GLOSSARY_FOLDER / TERM_SCHEMA)
     owner = next((t for t in checked.terms if zh in t.zh_forms), None)
-    if owner is not None:
-        problems.append(f"--zh: '{zh}' is already a form of term '{owner.id}' ({_display(owner.path, root)})")
-    if problems:
-        raise ScaffoldError(problems)
-    _check_new_id(term_id, {t.id for t in checked.terms}, "--id", "term")
+    _raise_if(
+        [
+            _id_problem(term_id, {t.id for t in checked.terms}, schema, "term"),
+            owner and f"--zh: '{zh}' is already a form of term '{owner.id}' ({project_path(root, owner.path or '')})",
+        ]
+    )
     path = root / GLOSSARY_FOLDER / f"{term_id}.yaml"
     _check_free(path, root)
-    zh_uses = _uses(checked, zh, english=False)
-    en_uses = _uses(checked, en, english=True)
+    zh_uses = _uses(checked, zh_forms={zh: term_id})
+    en_uses = _uses(checked, en_forms={en.lower(): term_id})
     lines = [
         "# yaml-language-server: $schema=term.schema.json",
-        f"# A glossary term. Replace each {PLACEHOLDER}; check the generated pinyin's tones;",
-        "# then run `make check` and preview with `make serve`. Every field: docs/contributing.md.",
+        f"# A glossary term. Replace each {PLACEHOLDER} and check the generated pinyin's tones.",
+        *CHECK_AND_PREVIEW,
         f"# {zh} occurs in {_count(zh_uses)}{_listing(zh_uses)}",
         f"# '{en}' occurs in {_count(en_uses)}{_listing(en_uses)}",
         f"id: {term_id}",
@@ -217,7 +226,7 @@ def new_term(
         "  then as much as the reader needs.",
         "sources:",
         f"  - title: {PLACEHOLDER} (the publication that supports the definition)",
-        "    url: https://example.org/WRITE-ME",
+        f"    url: https://example.org/{PLACEHOLDER}",
         f"    supports: {PLACEHOLDER} (which statement it supports)",
         f"author: {yaml_string(author or PLACEHOLDER)}",
         f"date: {yaml_string(today.isoformat())}",
@@ -231,36 +240,33 @@ def new_event(
     *,
     date: str,
     title_en: str,
-    today: datetime.date,
     title_zh: str | None = None,
     kind: str = "other",
     author: str | None = None,
     event_id: str | None = None,
     document_id: str | None = None,
 ) -> Scaffold:
-    """A timeline event file."""
-    del today  # events carry no date of writing; the argument keeps the three commands alike
-    problems: list[str] = []
+    """A timeline event file (events carry no date of writing: their date is the event's)."""
+    problems: list[str | None] = []
     try:
         PartialDate.parse(date)
     except ValueError as exc:
         problems.append(f"--date: {exc}")
-    if kind not in EVENT_KINDS:
-        problems.append(f"--kind: '{kind}' is not one of {', '.join(EVENT_KINDS)}{did_you_mean(kind, EVENT_KINDS)}")
+    kinds = tuple(kind_labels())
+    if kind not in kinds:
+        problems.append(f"--kind: '{kind}' is not one of {', '.join(kinds)}{did_you_mean(kind, kinds)}")
     if document_id is not None and checked.corpus.document(document_id) is None:
         problems.append(f"--doc: unknown document '{document_id}'{document_hint(document_id, checked.corpus)}")
     event_id = event_id or _slug(title_en)
-    if not ID_PATTERN.fullmatch(event_id):
-        problems.append(f"--id: '{event_id}' is not valid: lowercase words joined by '-'")
-    if problems:
-        raise ScaffoldError(problems)
-    _check_new_id(event_id, {e.id for e in checked.events}, "--id", "event")
+    schema = load_schema(root / TIMELINE_FOLDER / EVENT_SCHEMA)
+    problems.append(_id_problem(event_id, {e.id for e in checked.events}, schema, "event"))
+    _raise_if(problems)
     path = root / TIMELINE_FOLDER / f"{event_id}.yaml"
     _check_free(path, root)
     lines = [
         "# yaml-language-server: $schema=event.schema.json",
-        f"# A timeline event. Replace each {PLACEHOLDER}; write the date only as precisely as",
-        "# the source states it; then run `make check`. Every field: docs/contributing.md.",
+        f"# A timeline event. Replace each {PLACEHOLDER}; the date is only as precise as the source.",
+        *CHECK_AND_PREVIEW,
         f"id: {event_id}",
         f"date: {yaml_string(date)}",
         "title:",
@@ -278,7 +284,7 @@ def new_event(
         "#   en: [...]",
         "sources:",
         f"  - title: {PLACEHOLDER} (the publication that gives the date)",
-        "    url: https://example.org/WRITE-ME",
+        f"    url: https://example.org/{PLACEHOLDER}",
         f"    supports: {PLACEHOLDER} (which statement it supports, the date above all)",
         f"author: {yaml_string(author or PLACEHOLDER)}",
     ]
@@ -301,10 +307,7 @@ def _choose_witness(
         return chosen
     if quote is None:
         return holders[0] if len(holders) == 1 else None
-    wanted = normalise_punctuation(quote)
-    containing = [
-        w for w in holders if any(wanted in normalise_punctuation(s.text) for p in span if (s := w.segment(p)))
-    ]
+    containing = witnesses_quoting(holders, span, quote)
     if len(containing) == 1:
         return containing[0]
     if not containing:
@@ -324,7 +327,7 @@ def _place_quote(witness: Witness, span: list[str], quote: str) -> tuple[str, st
         (segment.text, start)
         for p in span
         if (segment := witness.segment(p)) is not None
-        for start in _find_all(normalise_punctuation(segment.text), wanted)
+        for start in occurrences(normalise_punctuation(segment.text), wanted)
     ]
     if not places:
         raise ScaffoldError(
@@ -344,7 +347,7 @@ def _place_quote(witness: Witness, span: list[str], quote: str) -> tuple[str, st
     end = start + len(quote)
     found = text[start:end]
     english = not witness.language.startswith("zh")
-    width = CONTEXT["en" if english else "zh"]
+    width = CONTEXT_EN if english else CONTEXT_ZH
     prefix_start, suffix_end = max(0, start - width), min(len(text), end + width)
     if english:
         # Whole words read better and survive re-wrapping; a cut word would not.
@@ -383,10 +386,6 @@ def _passage_id(document: Document, written: str) -> str:
     return labelled[0] if len(labelled) == 1 else written
 
 
-def _find_all(text: str, part: str) -> list[int]:
-    return [m.start() for m in re.finditer(re.escape(part), text)]
-
-
 def _passage_comments(holders: list[Witness], span: list[str]) -> list[str]:
     """The passage as each text gives it, as YAML comments, wrapped for reading."""
     lines = [
@@ -422,20 +421,13 @@ def _keep_punctuation_on_its_line(lines: list[str]) -> list[str]:
     return kept
 
 
-def _uses(checked: CheckedCorpus, form: str, english: bool) -> dict[str, int]:
-    """How often `form` occurs in each passage, keyed `<document>/<witness>#<passage>`."""
-    pattern = term_pattern([form], english)
-    assert pattern is not None
-    uses: dict[str, int] = {}
-    for document in checked.corpus.documents:
-        for witness in document.witnesses:
-            if witness.language.startswith("zh") == english:
-                continue
-            for segment in witness.segments:
-                count = len(pattern.findall(segment.text))
-                if count:
-                    uses[f"{document.id}/{witness.id}#{segment.id}"] = count
-    return uses
+def _uses(
+    checked: CheckedCorpus, zh_forms: dict[str, str] | None = None, en_forms: dict[str, str] | None = None
+) -> Counter[str]:
+    """How often the forms occur in each passage, keyed `<document>/<witness>#<passage>`, in reading order."""
+    return Counter(
+        f"{o.document}/{o.witness}#{o.passage}" for o in find_forms(checked.corpus, zh_forms or {}, en_forms or {})
+    )
 
 
 def _count(uses: dict[str, int]) -> str:
@@ -461,22 +453,22 @@ def _free_id(base: str, taken: set[str]) -> str:
     return candidate
 
 
-def _check_new_id(new_id: str, taken: set[str], option: str, kind: str) -> None:
-    if not ID_PATTERN.fullmatch(new_id):
-        raise ScaffoldError([f"{option}: '{new_id}' is not valid: lowercase words and digits joined by '-'"])
+def _id_problem(new_id: str, taken: set[str], schema: dict, kind: str) -> str | None:
+    """What is wrong with a new id, by the rule of the kind's schema (the check's own hint), or None."""
+    rule = schema["properties"]["id"]
+    if not re.fullmatch(rule["pattern"], new_id):
+        return f"--id: '{new_id}' is not valid: {rule['x-hint']}"
     if new_id in taken:
-        raise ScaffoldError([f"{option}: '{new_id}' is taken by another {kind}; choose another id"])
+        return f"--id: '{new_id}' is taken by another {kind}; choose another id"
+    return None
+
+
+def _raise_if(problems: list[str | None]) -> None:
+    found = [p for p in problems if p]
+    if found:
+        raise ScaffoldError(found)
 
 
 def _check_free(path: Path, root: Path) -> None:
     if path.exists():
-        raise ScaffoldError([f"{_display(path, root)} exists already; choose another name (--file or --id)"])
-
-
-def _display(path: Path | None, root: Path) -> str:
-    if path is None:
-        return "?"
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+        raise ScaffoldError([f"{project_path(root, path)} exists already; choose another name (--file or --id)"])

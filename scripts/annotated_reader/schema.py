@@ -84,13 +84,6 @@ def _type_name(value: Any) -> str:
     return type(value).__name__
 
 
-def _line_text(source: YamlFile, line: int) -> str:
-    try:
-        return source.path.read_text(encoding="utf-8").splitlines()[line - 1]
-    except (OSError, IndexError, UnicodeDecodeError):
-        return ""
-
-
 def _expected(schema: dict[str, Any]) -> str:
     description = schema.get("description")
     return f" (expected: {description})" if description else ""
@@ -137,7 +130,7 @@ def _explain(error: ValidationError, source: YamlFile, at: PathKey = ()) -> list
         if "string" in wanted and isinstance(error.instance, int | float | bool):
             # YAML reads 2003, 2.10 or yes as numbers and booleans unless quoted.
             hint += f'; write it in quotes, e.g. "{error.instance}"'
-        elif error.instance is None and " #" in _line_text(source, line):
+        elif error.instance is None and " #" in source.line_text(line):
             # `passage: #3.9`: YAML reads everything from the '#' on as a comment.
             hint += "; YAML reads '#' and what follows as a comment: leave out the '#' and write the value in quotes"
         return [(line, f"{where}: expected {wanted_names}, got {_type_name(error.instance)}{hint}")]

@@ -38,6 +38,12 @@ class YamlFile:
     path: Path
     data: Any
     lines: dict[PathKey, int] = field(default_factory=dict)
+    text: str = ""
+
+    def line_text(self, line: int) -> str:
+        """The text of line `line` (1-based) as written, or '' past the end."""
+        lines = self.text.splitlines()
+        return lines[line - 1] if 0 < line <= len(lines) else ""
 
     def line_of(self, key_path: PathKey) -> int:
         """The line of `key_path`, or of its nearest written ancestor."""
@@ -119,7 +125,7 @@ def load_yaml(path: Path, problems: Problems) -> YamlFile | None:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         what = exc.problem or "invalid YAML"
-        before = text.splitlines()[mark.line][: mark.column] if mark and mark.line < len(text.splitlines()) else ""
+        before = YamlFile(path, None, text=text).line_text(line)[: mark.column] if mark else ""
         hint = _syntax_hint(what, before)
         if exc.context and "quoted scalar" in exc.context and exc.context_mark is not None:
             # YAML notices an unclosed quote only where the file ends; the
@@ -129,7 +135,7 @@ def load_yaml(path: Path, problems: Problems) -> YamlFile | None:
             hint = "; end it with the same quote mark, or write the text as a block with '|'"
         problems.error(path, line, f"YAML syntax error: {what}{hint}")
         return None
-    source = YamlFile(path=path, data=None)
+    source = YamlFile(path=path, data=None, text=text)
     if node is None:
         source.data = None
         return source
