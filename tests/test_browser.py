@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from browser import require_cjk_font, serve
 from conftest import build_site, renamed_passage_project
@@ -103,41 +102,6 @@ def test_copy_link_yields_the_passage_url(browser, base_url: str) -> None:
     page.page.wait_for_selector("[id='2.3'] .ar-copy[data-copied]")
     assert page.page.evaluate("navigator.clipboard.readText()") == base_url + DOC + "#2.3"
     page.close()
-
-
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        ("联合惩戒", "2022-high-quality-development-opinions"),
-        ("信用修复", "2022-high-quality-development-opinions"),
-        ("严重失信主体名单", "2022-high-quality-development-opinions"),
-        ("credit restoration", "2022-high-quality-development-opinions"),
-        ("joint punishment", "2007-state-council-opinions"),
-        ("blacklist", "2014-planning-outline"),
-    ],
-)
-def test_search_finds_terms_in_both_languages(watched: Watched, query: str, expected: str) -> None:
-    # The search index is fetched in the background: wait until it has arrived.
-    watched.page.goto(watched.base_url, wait_until="networkidle")
-    watched.page.click("input.md-search__input")
-    watched.page.fill("input.md-search__input", query)
-    for _ in range(5):
-        try:
-            watched.page.wait_for_selector(".md-search-result__link", timeout=2000)
-            break
-        except PlaywrightTimeout:
-            # A query typed while the search worker was still starting is not
-            # rerun: edit the query once more, as a reader would.
-            watched.page.keyboard.type(" ")
-            watched.page.keyboard.press("Backspace")
-    links = watched.page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
-    assert any(expected in link for link in links), links
-    if len(query.split()) == 1:
-        # A single term ranks the page that contains it near the top, with
-        # the term's own page and the notes that discuss the term; a page's
-        # sections are results of their own, so pages are counted, not links.
-        pages = list(dict.fromkeys(link.split("#")[0] for link in links))
-        assert any(expected in page for page in pages[:5]), pages
 
 
 def test_phone_width_stacks_the_parallel_view(browser, base_url: str) -> None:

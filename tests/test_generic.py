@@ -22,8 +22,8 @@ def test_no_document_seed_or_title_of_the_corpus_is_named_in_the_package(checked
     assert sorted(n for n in names if n in code) == []
 
 
-# The MkDocs adapter, and the check of the search plugin's configuration.
-MAY_IMPORT_MKDOCS = {"mkdocs_plugin.py", "search.py"}
+# The MkDocs adapter.
+MAY_IMPORT_MKDOCS = {"mkdocs_plugin.py"}
 
 
 def test_only_the_adapter_imports_mkdocs() -> None:

@@ -161,13 +161,6 @@ def test_the_named_terms_are_counted_as_hand_counted(project: CheckedCorpus) -> 
     assert counts == NAMED_TERM_COUNTS
 
 
-def test_a_compound_of_glossary_terms_is_left_to_split_for_search() -> None:
-    from annotated_reader.search import dictionary_forms
-
-    forms = ["失信", "联合惩戒", "失信联合惩戒", "严重失信主体名单", "失信惩戒"]
-    assert dictionary_forms(forms) == ["严重失信主体名单", "失信", "失信惩戒", "联合惩戒"]
-
-
 def test_every_kind_of_term_file_mistake_is_reported_at_once(small_project: Path, tmp_path: Path) -> None:
     project = copy_project(small_project, tmp_path / "project")
     folder = project / "annotations/glossary"

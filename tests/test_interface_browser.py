@@ -30,7 +30,7 @@ def test_the_chinese_interface_speaks_chinese(watched: Watched) -> None:
     assert page.inner_text("h1") == "关于推进社会信用体系建设高质量发展促进形成新发展格局的意见"
     assert [t.strip() for t in page.locator(".ar-views a.ar-view-link").all_inner_texts()] == ["对照", "中文", "英文"]
     assert page.inner_text(".ar-meta dt >> nth=0") == "发文机关"
-    assert page.get_attribute(".md-search__input", "placeholder") == "搜索"
+    assert page.get_attribute(".ar-search-link", "aria-label") == "搜索原文、译文、注释、术语表和时间线"
     assert "文件" in page.inner_text(".md-nav--primary") and "术语表" in page.inner_text(".md-nav--primary")
     assert watched.highlighted() == ["3.9"] and watched.in_view("3.9")
 

@@ -169,18 +169,6 @@ def test_the_language_switch_points_at_the_same_page(site: Path) -> None:
         assert (site / "zh" / relative / links["en"]).resolve() == (site / relative).resolve()
 
 
-def test_each_interface_has_its_own_search_index(site: Path) -> None:
-    def page_text(index: Path) -> str:
-        docs = json.loads(index.read_text("utf-8"))["docs"]
-        return next(doc["text"] for doc in docs if doc["location"] == "documents/2014-planning-outline/")
-
-    english, chinese = page_text(site / "search/search_index.json"), page_text(site / "zh/search/search_index.json")
-    # The header labels of a document page, in each interface's words (jieba splits the Chinese).
-    in_english = ("Issuer" in english, "About the texts" in english, "关于\u200b文本" in english)
-    in_chinese = ("Issuer" in chinese, "About the texts" in chinese, "关于\u200b文本" in chinese)
-    assert in_english == (True, True, False) and in_chinese == (False, False, True)
-
-
 def test_the_chinese_cite_page_shows_plain_addresses(site: Path) -> None:
     page = soup(site / "zh/cite/index.html")
     shown = [code.get_text() for code in page.select(".ar-link-examples code")]

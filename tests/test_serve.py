@@ -103,15 +103,6 @@ def test_an_edit_in_sources_is_rebuilt(server: Server) -> None:
     server.wait_for(SHANGHAI, lambda body: 'data-label="Shanghai Opinions, edited (2003) Title"' in body, "new label")
 
 
-def test_an_edit_in_annotations_is_rebuilt(server: Server) -> None:
-    # 诚信文化 occurs in the 2022 Opinions; jieba alone splits it into 诚信 + 文化.
-    index = "search/search_index.json"
-    assert "诚信\u200b文化" in _search_text(server.get(index) or "{}")
-    with (server.project / "annotations/search-terms.txt").open("a", encoding="utf-8") as terms:
-        terms.write("诚信文化 100000 n\n")
-    server.wait_for(index, lambda body: "诚信\u200b文化" not in _search_text(body), "the new search term kept whole")
-
-
 def test_a_mistake_under_serve_is_reported_with_path_and_line_and_recovers(server: Server) -> None:
     metadata = server.project / "sources/2003-shanghai-opinions/document.yaml"
     original = metadata.read_text(encoding="utf-8")

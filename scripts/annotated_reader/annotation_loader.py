@@ -29,7 +29,7 @@ ANNOTATION_SCHEMA = "annotation.schema.json"
 # Folders of annotations/ that hold other kinds of data, not one document's notes.
 OTHER_DATA_FOLDERS = {"glossary", "timeline"}
 # Files that may stand at the top of annotations/ beside the folders.
-TOP_LEVEL_FILES = {"README.md", ANNOTATION_SCHEMA, "search-terms.txt"}
+TOP_LEVEL_FILES = {"README.md", ANNOTATION_SCHEMA}
 YAML_SUFFIXES = {".yaml", ".yml"}
 # The schema checks the form of a date; this only decides whether to check it is a real day.
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

@@ -64,6 +64,10 @@ class Messages:
         """The plain-text label; escape it before putting it in HTML."""
         return self._entry(key, count).format(count=count, **arguments)
 
+    def pattern(self, key: str, count: int | None = None) -> str:
+        """The entry with its {names} left in, for the browser's scripts to fill in."""
+        return self._entry(key, count)
+
     def html(self, key: str, count: int | None = None, **html_arguments: str) -> str:
         """The label as HTML: the entry is escaped, the arguments (already HTML) are inserted as they are."""
         return escape(self._entry(key, count)).format(count=count, **html_arguments)

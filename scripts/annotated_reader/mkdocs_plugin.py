@@ -9,10 +9,6 @@ with errors fails the build, listing every problem as `path:line: message`.
 from __future__ import annotations
 
 import logging
-import os
-import subprocess
-import sys
-import warnings
 from importlib import resources
 from pathlib import Path
 
@@ -27,13 +23,16 @@ from mkdocs.structure.pages import Page
 
 from .alignment import align_corpus
 from .annotation_index import INDEX_URI, render_annotation_index
+from .documents_index import DOCUMENTS_URI, render_documents_index
 from .downloads import SCHEMA_URI, document_json, document_text, download_schema, json_path, text_path
 from .glossary_pages import INDEX_URI as GLOSSARY_URI
 from .glossary_pages import render_glossary_index
 from .head_meta import document_meta, render_meta
+from .interface_build import InterfaceBuild, InterfaceResult
 from .messages import LANGUAGES, Messages, messages
 from .model import Corpus
 from .notes import NoteIndex
+from .pagefind_service import PagefindError
 from .pages import GeneratedPage, Reading, build_pages, render_corpus_list, view_url
 from .pipeline import CheckedCorpus, check_project
 from .reference_pages import (
@@ -42,7 +41,9 @@ from .reference_pages import (
     marker_errors,
     render_downloads,
 )
-from .search import add_search_terms, check_segmenter, load_search_terms
+from .search import SearchIndexer, is_indexed
+from .search_page import SCRIPT as SEARCH_SCRIPT
+from .search_page import SEARCH_URI, render_search_page
 from .site_info import SiteInfo, site_info
 from .site_urls import INTERFACE_ROOTS, interface_root
 from .term_pages import GlossaryContext, page_uri, render_term_page
@@ -61,10 +62,6 @@ from .timeline_pages import (
 from .web_annotation import export_document, export_path
 
 log = logging.getLogger("mkdocs.plugins.annotated_reader")
-# jieba (the search plugin's Chinese segmenter) imports pkg_resources, which
-# warns with a traceback-like message on every build: noise for contributors
-# reading the log for their own mistakes. The pinned versions are known to work.
-warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
 
 ASSETS = ("reader.css", "reader.js")
 ASSETS_URI = "assets/annotated-reader/"
@@ -94,6 +91,17 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
     site: SiteInfo
     # Document view pages by source path, for their <head> metadata.
     views: dict[str, GeneratedPage]
+    search: SearchIndexer | None = None
+    # The other interfaces' builds, running beside this one.
+    interface_builds: list[InterfaceBuild]
+    serving = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.interface_builds = []
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     @property
     def corpus(self) -> Corpus:
@@ -102,7 +110,12 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
             raise PluginError("annotated-reader needs use_directory_urls: true (passage links are directory URLs)")
-        check_segmenter(config)
+        for name in ("search", "material/search"):
+            if name in config.plugins:
+                raise PluginError(
+                    f"{config.config_file_path}: plugins: remove '{name}': annotated-reader builds the site's "
+                    "search index itself (Pagefind), which pages fetch only when a reader searches"
+                )
         language = config.theme["language"]
         if language not in LANGUAGES:
             raise PluginError(f"theme.language is '{language}': the interface exists in {', '.join(LANGUAGES)}")
@@ -147,9 +160,6 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         if placed != len(checked.annotations):
             # Never let a note vanish from the site without the build saying so.
             raise PluginError(f"{len(checked.annotations)} annotations but {placed} notes placed on pages")
-        terms = load_search_terms(self.root / "annotations" / "search-terms.txt")
-        terms += add_search_terms(form for term in checked.terms for form in term.zh_forms)
-        log.info(f"annotated-reader: {terms} terms kept whole by the Chinese search segmenter")
         aligned = sum(report.aligned for report in align_corpus(self.corpus))
         log.info(f"annotated-reader: {len(self.corpus.documents)} documents checked, {aligned} aligned passages")
         for asset in ASSETS:
@@ -175,11 +185,10 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
 
     def _add_nav(self, config: MkDocsConfig) -> None:
         msg = self.msg
-        documents = [{d.short_title[msg.language]: f"documents/{d.id}/index.md"} for d in self.corpus.documents]
         nav = config.nav if config.nav is not None else [{msg("nav_home"): "index.md"}]
         # The generated sections follow the first entry (Home), replacing any of the same name in mkdocs.yml.
         generated = {
-            msg("nav_documents"): documents,
+            msg("nav_documents"): DOCUMENTS_URI,
             msg("nav_annotations"): INDEX_URI,
             msg("nav_glossary"): GLOSSARY_URI,
             msg("nav_timeline"): OVERVIEW_URI,
@@ -190,6 +199,10 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         config.nav = nav
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        # The site folder has just been cleaned: the other interfaces can start building into it.
+        self._start_interfaces(config)
+        self.search = SearchIndexer()
+
         def header_rows(document, root):
             return document_timeline_rows(self.timeline, document, root)
 
@@ -202,6 +215,8 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             files.append(File.generated(config, text_path(document), content=document_text(document, self.site)))
             files.append(File.generated(config, json_path(document), content=document_json(document, self.site)))
         files.append(File.generated(config, SCHEMA_URI, content=download_schema()))
+        documents = render_documents_index(self.corpus, self.notes, self.msg)
+        files.append(File.generated(config, DOCUMENTS_URI, content=documents))
         files.append(File.generated(config, INDEX_URI, content=render_annotation_index(self.notes, self.msg)))
         glossary = render_glossary_index(self.checked.terms, self.checked.occurrences, self.msg)
         files.append(File.generated(config, GLOSSARY_URI, content=glossary))
@@ -218,7 +233,9 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             if self.notes.count(document):
                 content = export_document(self.notes, document, config.site_url)
                 files.append(File.generated(config, export_path(document), content=content))
-        for asset in ASSETS:
+        files.append(File.generated(config, SEARCH_URI, content=render_search_page(self.msg, ASSETS_URI)))
+        # The search page's script is not in extra_javascript: no other page needs it.
+        for asset in (*ASSETS, SEARCH_SCRIPT):
             path = resources.files("annotated_reader") / "assets" / asset
             files.append(File.generated(config, ASSETS_URI + asset, content=path.read_bytes()))
         return files
@@ -248,6 +265,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             }
             for code in LANGUAGES
         ]
+        context["ar_search_label"] = self.msg("search_label")
         return context
 
     def _has_counterpart(self, page: Page) -> bool:
@@ -256,6 +274,8 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         generated = self.views.get(page.file.src_uri)
+        if self.search and is_indexed(page.url, parallel_view=bool(generated and not generated.view.slug)):
+            self.search.add_page(page.url, output)
         if generated is None:
             return output
         document, view = generated.document, generated.view
@@ -265,30 +285,55 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         return output.replace("</head>", tags + "</head>", 1)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        # Each other interface language: the same corpus, built into its folder of this site. A
-        # separate process, because MkDocs shares plugin instances (the search index) between
-        # configurations loaded in one process.
-        for code, path in self.config.interfaces.items():
-            target = Path(config.site_dir) / INTERFACE_ROOTS[code]
-            command = [sys.executable, "-m", "mkdocs", "build", "--config-file", path, "--site-dir", str(target)]
-            environment = dict(os.environ)
-            if self.site.url:
-                environment["SITE_URL"] = self.site.url + INTERFACE_ROOTS[code]
-            result = subprocess.run(
-                [*command, *(["--strict"] if config.strict else [])],
-                cwd=Path(config.config_file_path).parent,
-                env=environment,
-                capture_output=True,
-                text=True,
-                check=False,
+        assert self.search is not None, "on_files starts the search index"
+        try:
+            summary = self.search.write(Path(config.site_dir))
+        except PagefindError as error:
+            raise PluginError(f"the search index could not be built: {error}") from error
+        finally:
+            self.search = None
+        log.info(f"annotated-reader: {summary.pages} pages in the search index")
+        for build in self.interface_builds:
+            if self.serving:
+                # The preview shows this interface now; the other follows when its build ends.
+                build.report_when_done(lambda result, build=build: build.stopped or self._report(result, False))
+            else:
+                self._report(build.wait(), True)
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.search:
+            self.search.abandon()
+            self.search = None
+        for build in self.interface_builds:
+            build.stop()
+
+    def _start_interfaces(self, config: MkDocsConfig) -> None:
+        for build in self.interface_builds:
+            build.stop()
+        self.interface_builds = [
+            InterfaceBuild(
+                code,
+                path,
+                project=Path(config.config_file_path).parent,
+                target=Path(config.site_dir) / INTERFACE_ROOTS[code],
+                site_url=self.site.url + INTERFACE_ROOTS[code] if self.site.url else None,
+                strict=config.strict,
             )
-            for line in result.stderr.splitlines():
-                if line.startswith(("WARNING", "ERROR")) and line.split("-  ", 1)[-1] not in self.reported:
-                    log.warning(f"annotated-reader: {code} interface: {line}")
-            if result.returncode != 0:
-                tail = "\n".join(result.stderr.splitlines()[-20:])
-                raise PluginError(f"the {code} interface ({path}) did not build:\n{tail}")
-            log.info(f"annotated-reader: the {code} interface built into {INTERFACE_ROOTS[code]}")
+            for code, path in self.config.interfaces.items()
+        ]
+
+    def _report(self, result: InterfaceResult, fail: bool) -> None:
+        """Relay the other interface's new messages (the check's are reported already) and its outcome."""
+        for line in result.problems():
+            if line.split("-  ", 1)[-1] not in self.reported:
+                log.warning(f"annotated-reader: {result.code} interface: {line}")
+        if result.failed:
+            message = f"the {result.code} interface ({result.config_file}) did not build:\n{result.tail()}"
+            if fail:
+                raise PluginError(message)
+            log.error(f"annotated-reader: {message}")
+        else:
+            log.info(f"annotated-reader: the {result.code} interface built into {INTERFACE_ROOTS[result.code]}")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         # Sources are outside docs/, so mkdocs serve would not notice edits.

@@ -405,14 +405,14 @@ def _absent_language(view: View, root: str, msg: Messages) -> str:
     )
 
 
-def render_corpus_list(corpus: Corpus, notes: NoteIndex | None = None, msg: Messages = ENGLISH) -> str:
-    """The home page's list of documents, in time order, with metadata and view links."""
+def render_corpus_list(corpus: Corpus, notes: NoteIndex | None = None, msg: Messages = ENGLISH, root: str = "") -> str:
+    """The list of documents, in time order, with metadata and view links; `root` leads to the site root."""
     notes = notes or NoteIndex.build(corpus, [])
     items = []
     for document in corpus.documents:
         witnesses = "; ".join(escape(witness_name(w, msg)) for w in document.witnesses)
         views = " · ".join(
-            f'<a href="{view_url(document, view)}"'
+            f'<a href="{root}{view_url(document, view)}"'
             + (' lang="zh-Hans"' if view.language == "zh" and msg.language != "zh" else "")
             + f">{escape(view.label(msg))}</a>"
             for view in VIEWS
@@ -424,7 +424,7 @@ def render_corpus_list(corpus: Corpus, notes: NoteIndex | None = None, msg: Mess
         items.append(
             '<li class="ar-corpus-item">'
             f'<p class="ar-corpus-date">{date}</p>'
-            f'<p class="ar-corpus-title" lang="{HTML_LANG[first]}"><a href="{view_url(document)}">'
+            f'<p class="ar-corpus-title" lang="{HTML_LANG[first]}"><a href="{root}{view_url(document)}">'
             f"{escape(document.title[first])}</a></p>"
             f'<p class="ar-corpus-title-{second}" lang="{HTML_LANG[second]}">{escape(document.title[second])}</p>'
             f'<p class="ar-corpus-meta">{_bilingual(document.issuer)}{number}</p>'

@@ -1,82 +1,79 @@
-"""Chinese search must segment words: fail the build loudly when it cannot.
+"""The site's search index: Pagefind, fed each page as MkDocs writes it.
 
-mkdocs-material's search plugin segments Chinese text with jieba at build
-time, joining the words with U+200B, but only if jieba imports; without it
-the build succeeds and Chinese search silently finds only single characters
-or nothing. The configured separator must also split on U+200B, or the
-segmented words never become separate tokens (squidfunk/mkdocs-material#3915).
+mkdocs-material's own search puts the whole site in one JSON file that every
+page fetches on its first view (tens of megabytes for a large corpus).
+Pagefind splits the index into small pieces that the search page fetches only
+for the words asked, so a search costs the same whatever the corpus's size.
+
+One index per interface, in its `pagefind/` folder. Every record is indexed as
+Chinese (`force_language`), so that Pagefind's extended build segments Chinese
+words in the texts and in the query alike; English words are split at spaces
+as usual (without stemming, which a single-language index does not mix in).
+A document is indexed in its Chinese and English views, not the parallel one,
+which holds the same texts again; the search page links each hit to the
+passage it is in (search.js), since every passage row carries its ID.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import re
-from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from .pagefind_service import PagefindError, PagefindService
+
+BUNDLE = "pagefind"
+# Not content: what the pages mark `data-search-exclude` (lines that repeat
+# the texts, such as a term page's concordance, and the glossary definitions
+# a document page carries for its pop-ups), heading and passage links, cite
+# and copy tools, the view switcher and placeholders for missing texts.
+EXCLUDED = [
+    "[data-search-exclude]",
+    ".headerlink",
+    ".ar-tools",
+    "nav.ar-views",
+    ".ar-missing",
+]
 
 
-def check_segmenter(config: MkDocsConfig) -> None:
-    """Raise when search is on for Chinese but cannot segment Chinese words."""
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    if search is None:
-        return
-    languages = search.config.get("lang") or []
-    if not any(str(lang).startswith("zh") for lang in languages):
-        raise PluginError("search: add 'zh' to plugins.search.lang so Chinese passages can be found")
-    if importlib.util.find_spec("jieba") is None:
-        raise PluginError(
-            "search: the Chinese segmenter jieba is not installed, so Chinese search would silently break; "
-            "install the pinned dependencies (make site) or 'pip install jieba'"
+@dataclass(frozen=True)
+class SearchSummary:
+    pages: int
+    folder: Path
+
+
+class SearchIndexer:
+    """Collects an interface's pages into a Pagefind index while the site is built."""
+
+    def __init__(self) -> None:
+        self._service = PagefindService(
+            {"force_language": "zh", "root_selector": "article", "exclude_selectors": EXCLUDED}
         )
-    separator = search.config.get("separator") or ""
-    if not re.fullmatch(separator, "\u200b"):
-        raise PluginError(
-            "search: plugins.search.separator must match U+200B, the joiner jieba's words are indexed with; "
-            "add \\u200b to it"
+        self._pages = 0
+
+    def add_page(self, url: str, html: str) -> None:
+        """Index a page; `url` is site-relative ("documents/x/zh/")."""
+        self._service.tell(
+            {"type": "AddFile", "index_id": self._service.index_id, "url": "/" + url, "file_contents": html}
         )
+        self._pages += 1
+
+    def write(self, site_dir: Path) -> SearchSummary:
+        """Write the index into the site; raises PagefindError if any page could not be indexed."""
+        try:
+            errors = self._service.finish()
+            if errors:
+                raise PagefindError("; ".join(errors))
+            folder = site_dir / BUNDLE
+            self._service.ask({"type": "WriteFiles", "index_id": self._service.index_id, "output_path": str(folder)})
+        finally:
+            self._service.close()
+        return SearchSummary(self._pages, folder)
+
+    def abandon(self) -> None:
+        """Stop without writing (the build failed)."""
+        self._service.close()
 
 
-def load_search_terms(path: Path) -> int:
-    """Teach jieba the corpus's terms so it indexes them whole; returns how many."""
-    if not path.exists():
-        return 0
-    import jieba
-
-    # jieba keeps one global tokenizer, which the search plugin then uses.
-    jieba.load_userdict(str(path))
-    return sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
-
-
-def dictionary_forms(forms: Iterable[str]) -> list[str]:
-    """The glossary forms to keep whole in the search index.
-
-    A form made entirely of other forms (失信联合惩戒 = 失信 + 联合惩戒) is left
-    to jieba to split into those parts: kept whole, it would hide them, and a
-    search for 联合惩戒 would miss every passage that says 失信联合惩戒.
-    """
-    unique = sorted(set(forms))
-    return [form for form in unique if not _made_of(form, set(unique) - {form})]
-
-
-def _made_of(text: str, parts: set[str]) -> bool:
-    """Whether `text` is a concatenation of two or more of `parts`."""
-    # ends[i]: the fewest parts that spell text[:i] (0 for the empty prefix).
-    ends: dict[int, int] = {0: 0}
-    for end in range(1, len(text) + 1):
-        counts = [ends[start] + 1 for start in ends if start < end and text[start:end] in parts]
-        if counts:
-            ends[end] = min(counts)
-    return ends.get(len(text), 0) >= 2
-
-
-def add_search_terms(forms: Iterable[str]) -> int:
-    """Teach jieba the glossary's Chinese forms (see `dictionary_forms`); returns how many."""
-    import jieba
-
-    kept = dictionary_forms(forms)
-    for form in kept:
-        jieba.add_word(form, freq=100000)
-    return len(kept)
+def is_indexed(url: str, parallel_view: bool) -> bool:
+    """Whether the page at site-relative `url` belongs in the search index."""
+    return not parallel_view and url not in ("404.html", "search/")

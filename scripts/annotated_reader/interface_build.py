@@ -1,0 +1,80 @@
+"""Builds another interface language's site (e.g. site/zh/) beside this one.
+
+A separate `mkdocs build` process, because MkDocs shares plugin instances
+between configurations loaded in one process. It starts as soon as this
+build has cleaned the site folder and runs while this one renders, so the two
+interfaces use both of a machine's cores. `mkdocs build` waits for it and
+fails if it fails; `mkdocs serve` does not wait, so an edit shows in this
+interface at once and in the other a few seconds later.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class InterfaceResult:
+    code: str
+    config_file: str
+    returncode: int
+    log: list[str]
+
+    @property
+    def failed(self) -> bool:
+        return self.returncode != 0
+
+    def problems(self) -> list[str]:
+        return [line for line in self.log if line.startswith(("WARNING", "ERROR"))]
+
+    def tail(self) -> str:
+        return "\n".join(self.log[-20:])
+
+
+class InterfaceBuild:
+    """One other interface's build, running."""
+
+    def __init__(
+        self, code: str, config_file: str, project: Path, target: Path, site_url: str | None, strict: bool
+    ) -> None:
+        self.code, self.config_file = code, config_file
+        command = [sys.executable, "-m", "mkdocs", "build", "--config-file", config_file, "--site-dir", str(target)]
+        environment = dict(os.environ)
+        if site_url:
+            environment["SITE_URL"] = site_url
+        # Output to a file rather than a pipe, so a long log never blocks the process while nobody reads it.
+        self._log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115 (closed by wait)
+        self.stopped = False
+        self._process = subprocess.Popen(
+            [*command, *(["--strict"] if strict else [])],
+            cwd=project,
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=self._log,
+            text=True,
+        )
+
+    def wait(self) -> InterfaceResult:
+        returncode = self._process.wait()
+        self._log.seek(0)
+        lines = self._log.read().splitlines()
+        self._log.close()
+        return InterfaceResult(self.code, self.config_file, returncode, lines)
+
+    def report_when_done(self, report: Callable[[InterfaceResult], None]) -> None:
+        """Call `report` with the result in the background, when the build ends."""
+        threading.Thread(target=lambda: report(self.wait()), daemon=True).start()
+
+    def stop(self) -> None:
+        """End the build early (a newer one under `mkdocs serve` replaces it)."""
+        self.stopped = True
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()

@@ -1,0 +1,141 @@
+"""Search on the real corpus, in a real browser: the Pagefind index and the search page.
+
+A reader types a term (Chinese or English) and gets the pages it is in, each
+linked to the passage the term is in; other pages never load the index.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+OPINIONS_2022 = "documents/2022-high-quality-development-opinions/"
+
+
+@pytest.fixture
+def page(browser, base_url: str):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    opened.requested = []
+    opened.on("request", lambda request: opened.requested.append(request.url))
+    yield opened
+    context.close()
+
+
+def search(page, base_url: str, query: str, interface: str = "") -> list[dict[str, object]]:
+    """Open the search page for `query`; each result's title link and passage links."""
+    page.goto(f"{base_url}{interface}search/?q={quote(query)}")
+    page.wait_for_selector("[data-ar-search-state=done]", timeout=30_000)
+    return page.eval_on_selector_all(
+        ".ar-search-results > li",
+        """items => items.map(li => ({
+            title: li.querySelector('.ar-search-title a').textContent,
+            href: li.querySelector('.ar-search-title a').href,
+            passages: [...li.querySelectorAll('.ar-search-passages a')].map(a => a.href),
+            text: li.innerText,
+        }))""",
+    )
+
+
+def _passage(href: str, base_url: str) -> tuple[str, str, str]:
+    """(document, view, passage) of a result link into a document view."""
+    path = urlsplit(href).path.removeprefix(urlsplit(base_url).path)
+    parts = path.strip("/").split("/")
+    assert parts[0] == "documents", href
+    return parts[1], (parts[2] if len(parts) > 2 else ""), unquote(urlsplit(href).fragment)
+
+
+@pytest.mark.parametrize("term", ["联合惩戒", "信用修复", "严重失信主体名单"])
+def test_a_chinese_term_finds_the_documents_and_passages_it_is_in(page, base_url: str, site: Path, term: str) -> None:
+    results = search(page, base_url, term)
+    for _ in range(10):
+        if not page.is_visible(".ar-search-more"):
+            break
+        shown = page.locator(".ar-search-results > li").count()
+        page.click(".ar-search-more")
+        page.wait_for_function(f"document.querySelectorAll('.ar-search-results > li').length > {shown}")
+    assert not page.is_visible(".ar-search-more")
+    results = page.eval_on_selector_all(".ar-search-title a", "links => links.map(a => ({href: a.href}))")
+    # Hits in a document's views (the documents page lists titles only).
+    in_documents = [r for r in results if re.search(r"/documents/[^/]+/(zh|en)/", str(r["href"]))]
+    assert in_documents, results
+    # Each document hit opens at a passage of its page.
+    for result in in_documents:
+        document_id, view, passage = _passage(str(result["href"]), base_url)
+        html = site / "documents" / document_id / view / "index.html"
+        assert BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find(id=passage), result
+    assert any(OPINIONS_2022 + "zh/#" in str(r["href"]) for r in in_documents), in_documents
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("credit restoration", "2022-high-quality-development-opinions"),
+        ("joint punishment", "2007-state-council-opinions"),
+        ("blacklist", "2014-planning-outline"),
+    ],
+)
+def test_english_terms_find_the_documents_that_use_them(page, base_url: str, query: str, expected: str) -> None:
+    results = search(page, base_url, query)
+    assert any(f"documents/{expected}/en/#" in str(r["href"]) for r in results), results
+    # The term's own glossary page is among the first results.
+    assert any("/glossary/" in str(r["href"]) for r in results[:5]), results
+
+
+def test_a_result_opens_the_document_at_the_passage_the_words_stand_in(page, base_url: str) -> None:
+    # Two words: the passage linked is where they stand together, not where either stands alone.
+    results = search(page, base_url, "credit restoration")
+    target = next(str(r["href"]) for r in results if OPINIONS_2022 + "en/#" in str(r["href"]))
+    page.locator(".ar-search-title a", has_text="Opinions").first.click()
+    page.wait_for_load_state()
+    assert page.url == target
+    passage = unquote(urlsplit(page.url).fragment)
+    assert "credit restoration" in page.inner_text(f"[id='{passage}']").lower()
+
+
+def test_a_definition_is_found_on_its_term_page(page, base_url: str) -> None:
+    # The opening of the blacklist term's definition: document pages carry it for their pop-ups.
+    results = search(page, base_url, "published list of persons or organisations")
+    hrefs = [str(r["href"]) for r in results]
+    assert any("/glossary/blacklist/" in href for href in hrefs), hrefs
+    # Where a document page is found, it is for the words in its own text: its
+    # hit is linked to a passage, never to the definitions (kept out of the index).
+    assert all("#" in href and "#ar-def" not in href for href in hrefs if "/documents/" in href), hrefs
+
+
+def test_each_interface_searches_its_own_pages(page, base_url: str) -> None:
+    chinese = search(page, base_url, "联合惩戒", interface="zh/")
+    assert chinese and all(str(r["href"]).startswith(base_url + "zh/") for r in chinese), chinese
+    assert page.inner_text("h1").startswith("搜索") and "找到" in page.inner_text(".ar-search-status")
+    english = search(page, base_url, "联合惩戒")
+    assert english and not any(str(r["href"]).startswith(base_url + "zh/") for r in english), english
+
+
+def test_pages_load_the_index_only_to_search(page, base_url: str) -> None:
+    page.goto(base_url + OPINIONS_2022)
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in page.requested if "/pagefind/" in url]
+    # The header's search button leads to the search page, which loads the index for the query.
+    page.click(".ar-search-link")
+    page.wait_for_selector("[data-ar-search-state=done]")
+    assert page.evaluate("document.activeElement.id") == "ar-search-query"
+    page.fill("#ar-search-query", "信用承诺")
+    page.wait_for_selector(".ar-search-results > li")
+    assert "q=%E4%BF%A1%E7%94%A8%E6%89%BF%E8%AF%BA" in page.url
+    assert [url for url in page.requested if "/pagefind/" in url]
+
+
+def test_an_unknown_word_says_nothing_was_found(page, base_url: str) -> None:
+    assert search(page, base_url, "xqxqxqxq") == []
+    assert page.inner_text(".ar-search-status") == "Nothing found. Try another word, or fewer words."
+
+
+def test_each_interface_has_its_own_search_index(site: Path) -> None:
+    for root in (site, site / "zh"):
+        assert (root / "pagefind" / "pagefind.js").is_file()
+        assert list((root / "pagefind" / "fragment").iterdir())
+    assert not (site / "search" / "search_index.json").exists()
