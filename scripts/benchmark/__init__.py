@@ -4,8 +4,9 @@ Not part of the installed package (`annotated_reader` is): run it from a
 checkout with `make benchmark`, or `PYTHONPATH=scripts python -m benchmark`.
 
 - `text_pool`: sentences and headings sampled from the repository's own witnesses.
-- `corpus`, `corpus_notes`: a complete project of N synthetic documents, with
-  seeds, notes, glossary and timeline, that checks clean and builds.
+- `corpus`, `corpus_files`, `corpus_notes`, `project`: a complete project of
+  N synthetic documents, with seeds, notes, glossary and timeline, that
+  checks clean and builds.
 - `baseline`: the same texts as a plain mkdocs-material site, and the
   Markdown-only floor.
 - `measure`: timed builds, peak memory and output sizes.

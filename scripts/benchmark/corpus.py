@@ -1,4 +1,4 @@
-"""A synthetic corpus of N documents, written as a complete project that checks clean and builds.
+"""The documents of a synthetic corpus, made to weigh and read like the real ones.
 
 Each document has a Chinese original (about 8,000 characters) and an English
 translation (about 5,000 words) with the same 40 passages: title, document
@@ -6,28 +6,20 @@ number, preamble, six parts of a heading and five items, and the date. The
 text is sampled from the repository's own sentences (`text_pool`), and every
 title and some headings name a real glossary term, so term links, pop-ups
 and concordances have work to do. Each document is cleaned from a seed of its
-own with a removal list, so the fidelity check runs as it does on the real
-corpus, and most preambles cite an earlier document by its title, which the
-timeline links. The notes, glossary and timeline are `corpus_notes`'s.
+own with a removal list (`corpus_files`), so the fidelity check runs as it
+does on the real corpus, and most preambles cite an earlier document by its
+title, which the timeline links. The notes, glossary and timeline are
+`corpus_notes`'s.
 
 Generation is seeded per document: document 7 is the same at every N, so a
-page can be compared across sizes. The project's configuration, hand-written
-pages and schemas are copied from the repository, so it builds like the real
-site, whatever the repository's configuration is at the time.
+page can be compared across sizes.
 """
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import random
-import shutil
 from dataclasses import dataclass, field
-from pathlib import Path
-
-import yaml
-
-from annotated_reader.witness_format import format_witness
 
 from .text_pool import TextPool
 
@@ -40,10 +32,6 @@ ITEMS_PER_PART = 5
 # A preamble cites one of the ten documents before it, so each document is
 # cited a few times at any N, as in a real corpus, not hundreds of times.
 CITATION_WINDOW = 10
-# What the project copies from the repository to build like the real site.
-SITE_CONFIG = ("mkdocs.yml", "mkdocs.zh.yml", "docs", "overrides")
-SCHEMA_FOLDERS = ("sources", "annotations")
-SITE_NOTE = "A synthetic page: sentences sampled from the corpus for the build benchmark."
 
 
 @dataclass(frozen=True)
@@ -258,103 +246,3 @@ def _chinese_number(number: int) -> str:
     tens, units = divmod(number, 10)
     text = ("" if tens == 1 else CHINESE_DIGITS[tens - 1]) + "十" if tens else ""
     return text + (CHINESE_DIGITS[units - 1] if units else "")
-
-
-def copy_site_config(root: Path, project: Path) -> None:
-    """The repository's configuration, hand-written pages and schemas, so the project builds like the real site."""
-    for name in SITE_CONFIG:
-        origin = root / name
-        if origin.is_dir():
-            shutil.copytree(origin, project / name)
-        elif origin.is_file():
-            shutil.copy(origin, project / name)
-    for folder in SCHEMA_FOLDERS:
-        for schema in (root / folder).rglob("*.schema.json"):
-            target = project / schema.relative_to(root)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(schema, target)
-
-
-def write_document(sources: Path, document: SyntheticDocument) -> None:
-    """`sources/<id>/` (metadata and both witnesses) and the document's seed with its removal list."""
-    zh = format_witness((p.id, p.kind, p.zh) for p in document.passages)
-    en = format_witness((p.id, p.kind, p.en) for p in document.passages)
-    # The seed: a page heading, the Chinese text, the English text, a comment link; one passage a line.
-    heading = f"Synthetic benchmark page {document.id}"
-    footer = "Post a Comment"
-    lines = [heading, *(p.zh for p in document.passages), *(p.en for p in document.passages), footer]
-    seed_bytes = ("\n".join(lines) + "\n").encode("utf-8")
-    sha256 = hashlib.sha256(seed_bytes).hexdigest()
-    seed_name = f"{document.index:03d}_{sha256[:16]}.txt"
-    zh_lines = f"2-{1 + PASSAGES}"
-    en_lines = f"{2 + PASSAGES}-{1 + 2 * PASSAGES}"
-    seeds = sources / "seeds"
-    seeds.mkdir(parents=True, exist_ok=True)
-    (seeds / seed_name).write_bytes(seed_bytes)
-    removed = {
-        "seed": seed_name,
-        "sha256": sha256,
-        "site": SITE_NOTE,
-        "removed": [
-            {"line": 1, "text": heading, "chrome": "page-heading", "reason": "The page's heading, not document text."},
-            {"line": len(lines), "text": footer, "chrome": "comment-form", "reason": "Link to the comment form."},
-        ],
-    }
-    dump_yaml(seeds / f"{seed_name[:-4]}.removed.yaml", removed)
-    folder = sources / document.id
-    folder.mkdir(parents=True)
-    (folder / "zh.txt").write_text(zh, encoding="utf-8")
-    (folder / "en.txt").write_text(en, encoding="utf-8")
-    dump_yaml(folder / "document.yaml", _metadata(document, seed_name, sha256, zh_lines, en_lines))
-
-
-def _metadata(document: SyntheticDocument, seed: str, sha256: str, zh_lines: str, en_lines: str) -> dict:
-    def witness(language: str, role: str, quality: str, lines: str) -> dict:
-        return {
-            "language": language,
-            "role": role,
-            "quality": quality,
-            "quality_evidence": "Synthetic: sentences sampled from the corpus's texts of this quality.",
-            "attribution": "The build benchmark's corpus generator.",
-            "provenance": {"seed": seed, "sha256": sha256, "lines": lines, "site": SITE_NOTE},
-        }
-
-    return {
-        "id": document.id,
-        "kind": document.kind.kind,
-        "issuer": {"en": document.issuer.en, "zh": document.issuer.zh},
-        "title": {"en": document.title_en, "zh": document.title_zh},
-        "short_title": {
-            "en": f"{document.year} {document.kind.en} {document.index + 1}",
-            "zh": f"{document.year}年{document.kind.zh}{document.index + 1}",
-        },
-        "number": document.number_en,
-        "date": document.date,
-        "date_evidence": "zh and en, passage 'date'.",
-        "numbering": ["part", "item"],
-        "witnesses": {
-            "zh": witness("zh-Hans", "original", "official", zh_lines),
-            "en": witness("en", "translation", "machine-translation", en_lines),
-        },
-    }
-
-
-# libyaml's emitter where PyYAML has it: thousands of note files are written at N=500.
-_SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-class _ContributorDumper(_SafeDumper):
-    """Multi-line text (note bodies, definitions) as literal blocks, as contributors write it."""
-
-
-def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None)
-
-
-_ContributorDumper.add_representer(str, _represent_text)
-
-
-def dump_yaml(path: Path, data: object) -> None:
-    """Write `data` as YAML a contributor could have written: UTF-8 text, keys in the given order."""
-    text = yaml.dump(data, Dumper=_ContributorDumper, allow_unicode=True, sort_keys=False, width=1000)
-    path.write_text(text, encoding="utf-8")

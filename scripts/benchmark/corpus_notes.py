@@ -27,7 +27,8 @@ import yaml
 
 from annotated_reader.glossary import term_pattern
 
-from .corpus import ITEMS_PER_PART, PARTS, SyntheticDocument, dump_yaml
+from .corpus import ITEMS_PER_PART, PARTS, SyntheticDocument
+from .corpus_files import dump_yaml
 
 NOTES_PER_DOCUMENT = 10
 NOTE_TYPES = ("translation", "note", "context", "question", "cross-reference")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .corpus import DocumentMaker, SyntheticDocument, Topic, copy_site_config, write_document
+from .corpus import DocumentMaker, SyntheticDocument, Topic
+from .corpus_files import copy_site_config, write_document
 from .corpus_notes import load_real_entries, load_real_notes, write_glossary, write_notes, write_timeline
 from .text_pool import load_text_pool
 
