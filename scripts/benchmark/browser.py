@@ -36,6 +36,10 @@ CHROMIUM_ARGS = [
 ]
 VIEWPORT = {"width": 1280, "height": 800}
 SEARCH_TIMEOUT_MS = 60_000
+# How long to wait for material's search to answer before typing the query again.
+RETYPE_MS = 5_000
+# How long material's result count must stay the same to be the query's.
+STABLE_MS = 1_000
 SEARCH_DONE = '[data-ar-search-state="done"]'
 SEARCH_RESULTS = "ol.ar-search-results li"
 MATERIAL_META = ".md-search-result__meta"
@@ -119,18 +123,24 @@ class Browser:
             page.goto(base_url, wait_until="load")
             page.click("input.md-search__input")
             page.fill("input.md-search__input", query)
-            for _ in range(SEARCH_TIMEOUT_MS // 2000):
+            for _ in range(SEARCH_TIMEOUT_MS // RETYPE_MS):
                 try:
-                    page.wait_for_function(MATERIAL_DONE, timeout=2000)
+                    page.wait_for_function(MATERIAL_DONE, timeout=RETYPE_MS)
                     break
                 except PlaywrightTimeout:
                     # A query typed while the search worker was still starting is not rerun:
-                    # edit it once more, as a reader would.
-                    page.keyboard.type(" ")
-                    page.keyboard.press("Backspace")
+                    # type it again, as a reader would. (Not by adding and deleting a space:
+                    # the count for the query with the space can show first.)
+                    page.fill("input.md-search__input", "")
+                    page.fill("input.md-search__input", query)
             else:
                 return Transfer(None, note=f"no results in {SEARCH_TIMEOUT_MS // 1000} s")
-            return _transferred(finished, page.locator(MATERIAL_META).inner_text().strip())
+            # Material can show "No matching documents" for a moment before the
+            # results of the query: the count is final once it stops changing.
+            count = ""
+            while count != (count := page.locator(MATERIAL_META).inner_text().strip()):
+                page.wait_for_timeout(STABLE_MS)
+            return _transferred(finished, count)
         finally:
             context.close()
 
