@@ -129,10 +129,8 @@ class Browser:
                     break
                 except PlaywrightTimeout:
                     # A query typed while the search worker was still starting is not rerun:
-                    # type it again, as a reader would. (Not by adding and deleting a space:
-                    # the count for the query with the space can show first.)
-                    page.fill("input.md-search__input", "")
-                    page.fill("input.md-search__input", query)
+                    # material searches on a key's release, so release one that edits nothing.
+                    page.keyboard.press("End")
             else:
                 return Transfer(None, note=f"no results in {SEARCH_TIMEOUT_MS // 1000} s")
             # Material can show "No matching documents" for a moment before the

@@ -280,6 +280,18 @@ def format_table(table: Table) -> str:
     return "\n".join(output)
 
 
+def format_markdown(table: Table) -> str:
+    """The table as Markdown (for README.md), section titles as rows in bold."""
+    headers = ["figure", *(f"N={size}" for size in table.sizes), "target", "met"]
+    output = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    for row in table.rows:
+        if isinstance(row, str):
+            output.append(f"| **{row}** |" + " |" * (len(headers) - 1))
+        else:
+            output.append("| " + " | ".join([row.label, *row.cells, row.target, row.met]) + " |")
+    return "\n".join(output)
+
+
 def format_notes(results: list[SizeResult]) -> str:
     """What the table cannot say in a cell: which pages were measured, and why a figure is n/a."""
     notes = []

@@ -31,7 +31,7 @@ from .browser import Browser, Transfer
 from .gzip_server import serve_gzip
 from .measure import BuildFailed, output_size, timed_build, timed_check
 from .project import DEFAULT_SEED, generate_project
-from .report import build_table, format_notes, format_table
+from .report import build_table, format_markdown, format_notes, format_table
 from .results import SizeResult
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,6 +57,7 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the synthetic corpus")
     parser.add_argument("--query", default=DEFAULT_QUERY, help=f"the search measured (default {DEFAULT_QUERY})")
     parser.add_argument("--json", type=Path, help="also write every raw figure to this JSON file")
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown, as README.md has it")
     arguments = parser.parse_args(argv)
     if arguments.quick:
         arguments.sizes, arguments.repeat, arguments.no_lighthouse = ",".join(map(str, QUICK_SIZES)), 1, True
@@ -170,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     table = build_table(results, arguments.repeat)
     print(header(arguments))
     print()
-    print(format_table(table))
+    print(format_markdown(table) if arguments.markdown else format_table(table))
     print()
     print(format_notes(results))
     if arguments.json:
