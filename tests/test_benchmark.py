@@ -31,13 +31,12 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> SyntheticProject:
 def test_synthetic_corpus_checks_clean_with_every_note_anchored(synthetic: SyntheticProject) -> None:
     checked = check_project(synthetic.folder)
     assert [str(p) for p in checked.problems] == []
-    assert [d.id for d in checked.corpus.documents] == sorted(
-        (d.id for d in synthetic.documents), key=lambda i: next(d.date for d in synthetic.documents if d.id == i)
-    )
+    assert {d.id for d in checked.corpus.documents} == {d.id for d in synthetic.documents}
     counts = checked.anchor_counts()
     assert len(checked.annotations) == synthetic.notes == 10 * DOCUMENTS
     assert counts["failed"] == counts["fuzzy"] == 0
-    assert counts["exact"] >= 8 * DOCUMENTS
+    quoting = [a for a in checked.annotations if a.target.quote]
+    assert counts["exact"] == len(quoting) >= 8 * DOCUMENTS
     # The seeds are accounted for character by character, as the real corpus's are.
     assert len(checked.reconstructions) == DOCUMENTS
 
@@ -58,7 +57,8 @@ def test_synthetic_documents_have_the_size_asked_for(synthetic: SyntheticProject
 def test_synthetic_texts_use_the_glossary_and_cite_each_other(synthetic: SyntheticProject) -> None:
     checked = check_project(synthetic.folder)
     used = {o.term for o in checked.occurrences}
-    assert "credit-restoration" in used or any(o.text == "信用修复" for o in checked.occurrences)
+    # The term the benchmark searches for, and many others.
+    assert "credit-restoration" in used
     assert len(used) >= 10
     for document in synthetic.documents:
         assert {o.witness for o in checked.occurrences if o.document == document.id} == {"zh", "en"}
@@ -115,18 +115,13 @@ FIGURES = [
     "Lighthouse accessibility, document page, ours",
 ]
 # Figures that a run measures on any machine (the browser's need chromium).
-ALWAYS_MEASURED = [
-    "build s, ours",
-    "build s, baseline",
-    "peak memory MB, largest process, ours",
-    "total output MB, ours",
-]
+ALWAYS_MEASURED = ["build s (median of 1), ours", "peak memory MB, largest process, ours", "total output MB, ours"]
 
 
 def test_quick_run_reports_every_figure(tmp_path: Path) -> None:
     environment = {
         **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(ROOT / "scripts"), os.environ.get("PYTHONPATH", "")]),
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "scripts"), os.environ.get("PYTHONPATH")])),
     }
     result = subprocess.run(
         [
@@ -152,5 +147,5 @@ def test_quick_run_reports_every_figure(tmp_path: Path) -> None:
         assert any(line.startswith(figure) for line in lines), figure
     for figure in ALWAYS_MEASURED:
         row = next(line for line in lines if line.startswith(figure))
-        assert "n/a" not in row, row
+        assert "n/a" not in row and "—" not in row, row
     assert (tmp_path / "r.json").is_file()

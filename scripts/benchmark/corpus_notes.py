@@ -134,8 +134,8 @@ def _note(
     target: dict = {"document": document.id, "passage": passage_id}
     if number == NOTES_PER_DOCUMENT - 1:
         # One note on a range of passages, as a whole: items 1 to 3 of a part.
-        first = (rng.randint(1, PARTS) - 1) * ITEMS_PER_PART + 1
-        part = (first - 1) // ITEMS_PER_PART + 1
+        part = rng.randint(1, PARTS)
+        first = (part - 1) * ITEMS_PER_PART + 1
         target["passage"] = f"{part}.{first}~{part}.{first + 2}"
     else:
         witness = "zh" if number % 2 == 0 else "en"
