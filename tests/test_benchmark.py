@@ -1,8 +1,9 @@
 """The build benchmark does what it says; how fast the site builds is its report, not asserted here.
 
 The synthetic corpus must be a corpus the check accepts, of the size asked
-for, with every note anchored; the baseline must build; and a tiny run must
-go through every stage and print every figure.
+for, with every note anchored; the baseline must build; a tiny run must go
+through every stage and print every figure; and the search measurement must
+follow the search page's contract before the site has that page.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ import pytest
 
 from annotated_reader.pipeline import check_project
 from benchmark.baseline import write_baseline
+from benchmark.browser import Browser, Transfer, unavailable
 from benchmark.corpus import EN_WORDS, PASSAGES, ZH_CHARACTERS
+from benchmark.gzip_server import serve_gzip
 from benchmark.project import SyntheticProject, generate_project
 from conftest import ROOT, run_build
 
@@ -149,3 +152,35 @@ def test_quick_run_reports_every_figure(tmp_path: Path) -> None:
         row = next(line for line in lines if line.startswith(figure))
         assert "n/a" not in row and "—" not in row, row
     assert (tmp_path / "r.json").is_file()
+
+
+# A search page that keeps the contract the benchmark measures: the query from
+# ?q=, results as li in ol.ar-search-results, data-ar-search-state="done" at the end.
+SEARCH_PAGE = """<!doctype html><html><body><div id="results"><ol class="ar-search-results"></ol></div>
+<script>
+const query = new URLSearchParams(location.search).get("q");
+fetch("index.json").then(r => r.json()).then(index => {
+  for (const hit of index[query] || []) {
+    const item = document.createElement("li");
+    item.textContent = hit;
+    document.querySelector("ol.ar-search-results").append(item);
+  }
+  document.getElementById("results").setAttribute("data-ar-search-state", "done");
+});
+</script></body></html>"""
+
+
+def test_the_search_measurement_follows_the_search_page_contract(tmp_path: Path) -> None:
+    if unavailable():
+        pytest.skip(unavailable())
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "index.html").write_text(SEARCH_PAGE, encoding="utf-8")
+    (tmp_path / "search" / "index.json").write_text('{"信用修复": ["a", "b"]}' + " " * 5000, encoding="utf-8")
+    without_search = tmp_path / "without-search"
+    without_search.mkdir()
+    with Browser() as chromium, serve_gzip(tmp_path) as url:
+        measured = chromium.search(tmp_path, url, "信用修复")
+        # The page and its index, gzip-compressed: the index's padding compresses away.
+        assert measured.requests >= 2 and 0 < (measured.bytes or 0) < 2000, measured
+        assert measured.note == "2 results"
+        assert chromium.search(without_search, url, "信用修复") == Transfer(None, note="no search page at search/ yet")
