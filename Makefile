@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site serve test check lint format lock clean
+.PHONY: site serve test check lint format lock clean benchmark
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,12 @@ test: $(STAMP)
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/python -m annotated_reader check --quiet
 	$(BIN)/pytest
+
+# Build our site and a plain mkdocs-material site from synthetic corpora of 5, 50
+# and 500 documents and print the figures; options go in BENCHMARK_ARGS, e.g.
+# make benchmark BENCHMARK_ARGS="--sizes 5,50 --no-lighthouse". See README.md.
+benchmark: $(STAMP)
+	PYTHONPATH=$(CURDIR)/scripts $(BIN)/python -m benchmark.run $(BENCHMARK_ARGS)
 
 format: $(STAMP)
 	$(BIN)/ruff format scripts tests

@@ -1,0 +1,321 @@
+"""The benchmark's table: every figure per corpus size, its ratio to the baseline, and its target.
+
+Each figure is a row with one cell per size. Where a target applies, the row
+says it and whether it is met (at every size, or at the largest where the
+target is about growth); nothing fails: the report informs. A figure that
+could not be measured reads "n/a", with the reason under the table; one not
+taken at a size ("—") is one that needs a previous size, or Lighthouse's,
+which runs at the largest size only.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .measure import KNOWN_CHILDREN
+from .results import SizeResult
+
+KB = 1000
+MB = 1000 * 1000
+
+
+class _NotTaken:
+    """A figure not taken at this size, as opposed to one that could not be measured (None)."""
+
+    def __repr__(self) -> str:
+        return "—"
+
+
+NOT_TAKEN = _NotTaken()
+Value = float | None | _NotTaken
+
+
+@dataclass(frozen=True)
+class Target:
+    text: str
+    met: Callable[[float], bool]
+    # Growth targets compare the largest size with the one before; the others hold at every size.
+    largest_only: bool = False
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    cells: list[str]
+    target: str = ""
+    met: str = ""
+
+
+def _ratio(a: Value, b: Value) -> Value:
+    if a is NOT_TAKEN or b is NOT_TAKEN:
+        return NOT_TAKEN
+    if not isinstance(a, int | float) or not isinstance(b, int | float) or b == 0:
+        return None
+    return a / b
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.2f}"
+
+
+def _milliseconds(value: float) -> str:
+    return f"{value * 1000:.1f}"
+
+
+def _times(value: float) -> str:
+    return f"{value:.2f}×"
+
+
+def _kilobytes(value: float) -> str:
+    return f"{value / KB:,.1f}"
+
+
+def _megabytes(value: float) -> str:
+    return f"{value / MB:,.1f}"
+
+
+def _count(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+class Table:
+    """Rows built from the results of every size, in order."""
+
+    def __init__(self, results: list[SizeResult]) -> None:
+        self.results = results
+        self.sizes = [r.documents for r in results]
+        self.rows: list[Row | str] = []
+
+    def section(self, title: str) -> None:
+        self.rows.append(title)
+
+    def row(
+        self,
+        label: str,
+        values: list[Value],
+        fmt: Callable[[float], str],
+        target: Target | None = None,
+        suffixes: list[str] | None = None,
+    ) -> list[Value]:
+        cells = [
+            "—" if v is NOT_TAKEN else "n/a" if v is None else fmt(v) + (suffixes[i] if suffixes else "")
+            for i, v in enumerate(values)
+        ]
+        self.rows.append(Row(label, cells, target.text if target else "", self._met(values, target)))
+        return values
+
+    def _met(self, values: list[Value], target: Target | None) -> str:
+        if target is None:
+            return ""
+        pairs = list(zip(self.sizes, values, strict=True))
+        if target.largest_only:
+            pairs = pairs[-1:]
+        known = [(size, value) for size, value in pairs if isinstance(value, int | float)]
+        if not known:
+            return "n/a"
+        failing = [str(size) for size, value in known if not target.met(value)]
+        return "yes" if not failing else f"no (N={', '.join(failing)})"
+
+    def per_size(self, function: Callable[[SizeResult], Value]) -> list[Value]:
+        return [function(result) for result in self.results]
+
+    def ratio_row(
+        self,
+        label: str,
+        numerators: list[Value],
+        denominators: list[Value],
+        target: Target | None = None,
+        suffixes: list[str] | None = None,
+    ) -> list[Value]:
+        ratios = [_ratio(a, b) for a, b in zip(numerators, denominators, strict=True)]
+        return self.row(label, ratios, _times, target, suffixes)
+
+    def compare(
+        self,
+        figure: str,
+        ours: Callable[[SizeResult], Value],
+        baseline: Callable[[SizeResult], Value],
+        fmt: Callable[[float], str],
+        target: Target | None = None,
+    ) -> tuple[list[Value], list[Value], list[Value]]:
+        """Three rows: the figure for our site (with its target), for the baseline, and their ratio."""
+        ours_values = self.row(f"{figure}, ours", self.per_size(ours), fmt, target)
+        baseline_values = self.row(f"{figure}, baseline", self.per_size(baseline), fmt)
+        return ours_values, baseline_values, self.ratio_row(f"{figure}, ours / baseline", ours_values, baseline_values)
+
+    def between_sizes(self, function: Callable[[SizeResult], float], pages: Callable[[SizeResult], int]):
+        """Per consecutive pair of sizes: the change in `function` per page added (none at the first size)."""
+        values: list[Value] = [NOT_TAKEN]
+        suffixes = [""]
+        for before, after in itertools.pairwise(self.results):
+            added = pages(after) - pages(before)
+            values.append((function(after) - function(before)) / added if added else None)
+            suffixes.append(f" ({before.documents}→{after.documents})")
+        return values, suffixes
+
+    def growth(self, values: list[Value]) -> list[Value]:
+        """Each value divided by the one before it."""
+        return [NOT_TAKEN, *(_ratio(b, a) for a, b in itertools.pairwise(values))]
+
+
+def build_table(results: list[SizeResult], repeat: int) -> Table:
+    """Every figure, per size."""
+    t = Table(results)
+    median = f"median of {repeat}"
+
+    t.section("Build")
+    t.compare("HTML pages written", lambda r: r.ours_output.pages, lambda r: r.baseline_output.pages, _count)
+    ours, _, _ = t.compare(f"build s ({median})", lambda r: r.ours_seconds, lambda r: r.baseline_seconds, _seconds)
+    t.compare(
+        "ms per page",
+        lambda r: r.ours_seconds / r.ours_output.pages,
+        lambda r: r.baseline_seconds / r.baseline_output.pages,
+        _milliseconds,
+    )
+    marginal, suffixes = t.between_sizes(lambda r: r.ours_seconds, lambda r: r.ours_output.pages)
+    t.row("marginal ms per page added, ours", marginal, _milliseconds, suffixes=suffixes)
+    base_marginal, suffixes = t.between_sizes(lambda r: r.baseline_seconds, lambda r: r.baseline_output.pages)
+    t.row("marginal ms per page added, baseline", base_marginal, _milliseconds, suffixes=suffixes)
+    linear = Target("≤ 1.1", lambda v: v <= 1.1, largest_only=True)
+    t.row("marginal cost ratio to the previous interval, ours", t.growth(marginal), _times, linear)
+    t.row("marginal cost ratio to the previous interval, baseline", t.growth(base_marginal), _times)
+    floor = t.row(f"Markdown-only floor s, 2N pages ({median})", t.per_size(lambda r: r.floor_seconds), _seconds)
+    t.ratio_row("build time ratio, ours / Markdown-only floor", ours, floor, Target("≤ 3", lambda v: v <= 3))
+    # Without the fixed costs (starting Python, loading the theme and jieba), which dominate small sizes.
+    ours_added, suffixes = t.between_sizes(lambda r: r.ours_seconds, lambda r: r.documents)
+    floor_added, _ = t.between_sizes(lambda r: r.floor_seconds, lambda r: r.documents)
+    t.ratio_row("marginal time ratio, ours / floor (per document added)", ours_added, floor_added, suffixes=suffixes)
+
+    t.section("Where the time goes (ours)")
+    t.row("corpus generation s (not part of the build)", t.per_size(lambda r: r.generation_seconds), _seconds)
+    t.row("source check alone s (annotated_reader check)", t.per_size(lambda r: r.check_seconds), _seconds)
+    for child in KNOWN_CHILDREN:
+        # A child that never ran is a stage this build does not have.
+        seconds = t.per_size(lambda r, c=child: r.children_seconds(c))
+        t.row(f"{child} s (within the build)", [NOT_TAKEN if s is None else s for s in seconds], _seconds)
+
+    t.section("Memory")
+    t.compare(
+        "peak memory MB, largest process",
+        lambda r: max(run.max_rss_bytes for run in r.ours),
+        lambda r: max(run.max_rss_bytes for run in r.baseline),
+        _megabytes,
+    )
+    t.compare(
+        "peak memory MB, process tree (sampled)",
+        lambda r: max(run.tree_rss_bytes for run in r.ours),
+        lambda r: max(run.tree_rss_bytes for run in r.baseline),
+        _megabytes,
+    )
+
+    t.section("Output")
+    t.compare(
+        "total output MB", lambda r: r.ours_output.total_bytes, lambda r: r.baseline_output.total_bytes, _megabytes
+    )
+    t.compare(
+        "largest page kB",
+        lambda r: r.ours_output.largest_page_bytes,
+        lambda r: r.baseline_output.largest_page_bytes,
+        _kilobytes,
+    )
+    page, _, _ = t.compare(
+        "document page kB",
+        lambda r: r.document_page_bytes,
+        lambda r: r.baseline_page_bytes,
+        _kilobytes,
+    )
+    weight = Target("≤ 1.2", lambda v: v <= 1.2, largest_only=True)
+    t.row("document page growth, ours (to the previous N)", t.growth(page), _times, weight)
+
+    t.section("In the browser (gzip)")
+    t.compare(
+        "first-view transfer kB, document page",
+        lambda r: r.first_view.bytes,
+        lambda r: r.baseline_first_view.bytes,
+        _kilobytes,
+        Target("≤ 150 kB", lambda v: v <= 150 * KB),
+    )
+    t.compare("search payload kB, first query", lambda r: r.search.bytes, lambda r: r.baseline_search.bytes, _kilobytes)
+    for category, target in (
+        ("performance", Target("≥ 95", lambda v: v >= 95)),
+        ("accessibility", Target("100", lambda v: v >= 100)),
+    ):
+        for side, baseline in (("ours", False), ("baseline", True)):
+            t.row(
+                f"Lighthouse {category}, document page, {side}",
+                t.per_size(lambda r, c=category, b=baseline: _lighthouse(r, c, b)),
+                _count,
+                None if baseline else target,
+            )
+    return t
+
+
+def _lighthouse(result: SizeResult, category: str, baseline: bool) -> Value:
+    scores = result.baseline_lighthouse if baseline else result.lighthouse
+    return NOT_TAKEN if scores is None else getattr(scores, category)
+
+
+def format_table(table: Table) -> str:
+    """The table as aligned plain text, one line per row; section titles on their own lines."""
+    headers = ["figure", *(f"N={size}" for size in table.sizes), "target", "met"]
+    lines_of_cells = [r for r in table.rows if isinstance(r, Row)]
+    widths = [max(len(headers[0]), *(len(r.label) for r in lines_of_cells))]
+    for index in range(len(table.sizes)):
+        widths.append(max(len(headers[index + 1]), *(len(r.cells[index]) for r in lines_of_cells)))
+    widths.append(max(len(headers[-2]), *(len(r.target) for r in lines_of_cells)))
+
+    def line(cells: list[str]) -> str:
+        first = cells[0].ljust(widths[0])
+        middle = [cell.rjust(width) for cell, width in zip(cells[1:-1], widths[1:], strict=False)]
+        return "  ".join([first, *middle, cells[-1]]).rstrip()
+
+    output = [line(headers)]
+    for row in table.rows:
+        if isinstance(row, str):
+            output.append(f"-- {row}")
+        else:
+            output.append(line([row.label, *row.cells, row.target, row.met]))
+    return "\n".join(output)
+
+
+def format_markdown(table: Table) -> str:
+    """The table as Markdown (for README.md), section titles as rows in bold."""
+    headers = ["figure", *(f"N={size}" for size in table.sizes), "target", "met"]
+    output = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    for row in table.rows:
+        if isinstance(row, str):
+            output.append(f"| **{row}** |" + " |" * (len(headers) - 1))
+        else:
+            output.append("| " + " | ".join([row.label, *row.cells, row.target, row.met]) + " |")
+    return "\n".join(output)
+
+
+def format_notes(results: list[SizeResult]) -> str:
+    """What the table cannot say in a cell: which pages were measured, and why a figure is n/a."""
+    notes = []
+    last = results[-1]
+    notes.append(f"document page: ours {last.document_page}, baseline {last.baseline_page}")
+    for result in results:
+        notes.append(
+            f"largest page at N={result.documents}: ours {result.ours_output.largest_page}, "
+            f"baseline {result.baseline_output.largest_page}"
+        )
+    for result in results:
+        for label, measured in (
+            ("first view, ours", result.first_view),
+            ("first view, baseline", result.baseline_first_view),
+            ("search, ours", result.search),
+            ("search, baseline", result.baseline_search),
+        ):
+            if measured.note:
+                notes.append(f"{label} at N={result.documents}: {measured.note}")
+        for label, scores in (
+            ("Lighthouse, ours", result.lighthouse),
+            ("Lighthouse, baseline", result.baseline_lighthouse),
+        ):
+            if scores is not None and scores.note:
+                notes.append(f"{label} at N={result.documents}: n/a: {scores.note}")
+        notes.extend(f"N={result.documents}: {note}" for note in result.notes)
+    return "\n".join(f"- {note}" for note in notes)

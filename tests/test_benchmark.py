@@ -1,0 +1,186 @@
+"""The build benchmark does what it says; how fast the site builds is its report, not asserted here.
+
+The synthetic corpus must be a corpus the check accepts, of the size asked
+for, with every note anchored; the baseline must build; a tiny run must go
+through every stage and print every figure; and the search measurement must
+follow the search page's contract before the site has that page.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotated_reader.pipeline import check_project
+from benchmark.baseline import write_baseline
+from benchmark.browser import Browser, Transfer, unavailable
+from benchmark.corpus import EN_WORDS, PASSAGES, ZH_CHARACTERS
+from benchmark.gzip_server import serve_gzip
+from benchmark.project import SyntheticProject, generate_project
+from conftest import ROOT, run_build
+
+DOCUMENTS = 2
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> SyntheticProject:
+    return generate_project(ROOT, tmp_path_factory.mktemp("benchmark") / "project", DOCUMENTS)
+
+
+def test_synthetic_corpus_checks_clean_with_every_note_anchored(synthetic: SyntheticProject) -> None:
+    checked = check_project(synthetic.folder)
+    assert [str(p) for p in checked.problems] == []
+    assert {d.id for d in checked.corpus.documents} == {d.id for d in synthetic.documents}
+    counts = checked.anchor_counts()
+    assert len(checked.annotations) == synthetic.notes == 10 * DOCUMENTS
+    assert counts["failed"] == counts["fuzzy"] == 0
+    quoting = [a for a in checked.annotations if a.target.quote]
+    assert counts["exact"] == len(quoting) >= 8 * DOCUMENTS
+    # The seeds are accounted for character by character, as the real corpus's are.
+    assert len(checked.reconstructions) == DOCUMENTS
+
+
+def test_synthetic_documents_have_the_size_asked_for(synthetic: SyntheticProject) -> None:
+    corpus = check_project(synthetic.folder).corpus
+    for document in corpus.documents:
+        zh, en = document.witness("zh"), document.witness("en")
+        assert zh is not None and en is not None
+        assert [s.id for s in zh.segments] == [s.id for s in en.segments]
+        assert len(zh.segments) == PASSAGES
+        characters = sum(len(s.text) for s in zh.segments)
+        words = sum(len(s.text.split()) for s in en.segments)
+        assert 0.85 * ZH_CHARACTERS <= characters <= 1.15 * ZH_CHARACTERS
+        assert 0.85 * EN_WORDS <= words <= 1.15 * EN_WORDS
+
+
+def test_synthetic_texts_use_the_glossary_and_cite_each_other(synthetic: SyntheticProject) -> None:
+    checked = check_project(synthetic.folder)
+    used = {o.term for o in checked.occurrences}
+    # The term the benchmark searches for, and many others.
+    assert "credit-restoration" in used
+    assert len(used) >= 10
+    for document in synthetic.documents:
+        assert {o.witness for o in checked.occurrences if o.document == document.id} == {"zh", "en"}
+    # The second document's preamble cites the first by title: a mention of the first's event, in both languages.
+    first = synthetic.documents[0].id
+    assert {m.witness for m in checked.mentions if m.event == first} == {"zh", "en"}
+
+
+def test_a_corpus_is_the_same_at_every_size(synthetic: SyntheticProject, tmp_path: Path) -> None:
+    larger = generate_project(ROOT, tmp_path / "project", DOCUMENTS + 1)
+    for name in ("document.yaml", "zh.txt", "en.txt"):
+        document = synthetic.documents[0].id
+        assert (larger.folder / "sources" / document / name).read_bytes() == (
+            synthetic.folder / "sources" / document / name
+        ).read_bytes()
+
+
+def test_baseline_builds_a_page_per_witness(synthetic: SyntheticProject, tmp_path: Path) -> None:
+    pages = write_baseline(tmp_path / "baseline", synthetic.documents)
+    assert pages == 1 + 2 * DOCUMENTS
+    result = run_build(tmp_path / "baseline", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    for document in synthetic.documents:
+        for language in ("zh", "en"):
+            assert (tmp_path / "site" / document.id / language / "index.html").is_file()
+
+
+# Every figure the report promises, by the start of its row.
+FIGURES = [
+    "HTML pages written, ours",
+    "build s (median of 1), ours",
+    "build s (median of 1), baseline",
+    "build s (median of 1), ours / baseline",
+    "ms per page, ours",
+    "ms per page, ours / baseline",
+    "marginal ms per page added, ours",
+    "marginal cost ratio to the previous interval, ours",
+    "Markdown-only floor s",
+    "build time ratio, ours / Markdown-only floor",
+    "source check alone s",
+    "Chinese interface s",
+    "peak memory MB, largest process, ours",
+    "peak memory MB, largest process, ours / baseline",
+    "total output MB, ours",
+    "total output MB, ours / baseline",
+    "largest page kB, ours",
+    "document page kB, ours",
+    "document page growth, ours",
+    "first-view transfer kB, document page, ours",
+    "first-view transfer kB, document page, ours / baseline",
+    "search payload kB, first query, ours",
+    "search payload kB, first query, baseline",
+    "Lighthouse performance, document page, ours",
+    "Lighthouse accessibility, document page, ours",
+]
+# Figures that a run measures on any machine (the browser's need chromium).
+ALWAYS_MEASURED = ["build s (median of 1), ours", "peak memory MB, largest process, ours", "total output MB, ours"]
+
+
+def test_quick_run_reports_every_figure(tmp_path: Path) -> None:
+    environment = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "scripts"), os.environ.get("PYTHONPATH")])),
+    }
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "benchmark.run",
+            "--quick",
+            "--workdir",
+            str(tmp_path),
+            "--json",
+            str(tmp_path / "r.json"),
+        ],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[2].split()[:3] == ["figure", "N=1", "N=2"]
+    for figure in FIGURES:
+        assert any(line.startswith(figure) for line in lines), figure
+    for figure in ALWAYS_MEASURED:
+        row = next(line for line in lines if line.startswith(figure))
+        assert "n/a" not in row and "—" not in row, row
+    assert (tmp_path / "r.json").is_file()
+
+
+# A search page that keeps the contract the benchmark measures: the query from
+# ?q=, results as li in ol.ar-search-results, data-ar-search-state="done" at the end.
+SEARCH_PAGE = """<!doctype html><html><body><div id="results"><ol class="ar-search-results"></ol></div>
+<script>
+const query = new URLSearchParams(location.search).get("q");
+fetch("index.json").then(r => r.json()).then(index => {
+  for (const hit of index[query] || []) {
+    const item = document.createElement("li");
+    item.textContent = hit;
+    document.querySelector("ol.ar-search-results").append(item);
+  }
+  document.getElementById("results").setAttribute("data-ar-search-state", "done");
+});
+</script></body></html>"""
+
+
+def test_the_search_measurement_follows_the_search_page_contract(tmp_path: Path) -> None:
+    if unavailable():
+        pytest.skip(unavailable())
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "index.html").write_text(SEARCH_PAGE, encoding="utf-8")
+    (tmp_path / "search" / "index.json").write_text('{"信用修复": ["a", "b"]}' + " " * 5000, encoding="utf-8")
+    without_search = tmp_path / "without-search"
+    without_search.mkdir()
+    with Browser() as chromium, serve_gzip(tmp_path) as url:
+        measured = chromium.search(tmp_path, url, "信用修复")
+        # The page and its index, gzip-compressed: the index's padding compresses away.
+        assert measured.requests >= 2 and 0 < (measured.bytes or 0) < 2000, measured
+        assert measured.note == "2 results"
+        assert chromium.search(without_search, url, "信用修复") == Transfer(None, note="no search page at search/ yet")
