@@ -129,6 +129,9 @@ def test_every_year_page_exists_and_links_to_its_neighbours(site: Path) -> None:
         page = _soup(path)
         assert page.h1.get_text(strip=True).rstrip("¶") == year
         nav = page.select_one("nav.ar-year-nav")
+        # The links at the top and at the foot: two landmarks, each with its own name.
+        labels = [n["aria-label"] for n in page.select("nav.ar-year-nav")]
+        assert labels == ["Years", "Years, at the end of the page"]
         links = {a.get("rel", [""])[0]: a["href"] for a in nav.select("a")}
         assert ("prev" in links) == (year != "2003") and ("next" in links) == (year != "2022")
         for rel, step in (("prev", -1), ("next", 1)):

@@ -9,6 +9,7 @@ with errors fails the build, listing every problem as `path:line: message`.
 from __future__ import annotations
 
 import logging
+from html import escape
 from importlib import resources
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from .alignment import align_corpus
 from .annotation_index import INDEX_URI, render_annotation_index
@@ -33,7 +35,7 @@ from .messages import LANGUAGES, Messages, messages
 from .model import Corpus
 from .notes import NoteIndex
 from .pagefind_service import PagefindError
-from .pages import GeneratedPage, Reading, build_pages, render_corpus_list, view_url
+from .pages import TITLE_ID, GeneratedPage, Reading, build_pages, render_corpus_list, view_url
 from .pipeline import CheckedCorpus, check_project
 from .reference_pages import (
     DOWNLOADS_MARKER,
@@ -251,6 +253,16 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         if DOWNLOADS_MARKER in markdown:
             markdown = markdown.replace(DOWNLOADS_MARKER, render_downloads(self.corpus, self.notes, self.msg, root))
         return expand_cite_examples(markdown, self.corpus, self.notes, self.site, self.msg, root)
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # A document view's title is HTML (for its lang attribute), which the toc extension does not
+        # see; the theme gives a page without a table of contents no "Skip to content" link, and a
+        # keyboard would have to pass the whole header and navigation to reach the text.
+        generated = self.views.get(page.file.src_uri)
+        if generated is not None and not page.toc:
+            title = generated.document.title["zh" if generated.view.language == "zh" else "en"]
+            page.toc = get_toc([{"level": 1, "id": TITLE_ID, "name": escape(title), "children": []}])
+        return html
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         # The language selector's links: this page in each interface, or that interface's home page.

@@ -176,7 +176,9 @@ def _note(index: NoteIndex, note: PlacedNote, view_slug: str, language: str, roo
     date = f'<time datetime="{escape(annotation.date)}">{escape(annotation.date)}</time>'
     byline = msg.html("byline", author=english(escape(annotation.author), msg), date=date)
     return (
-        f'<article class="ar-note ar-note-{escape(annotation.type)}" id="note-{escape(annotation.id)}" '
+        # Focusable by links (tabindex -1), like a passage: following a note's
+        # marker puts the focus on the note.
+        f'<article class="ar-note ar-note-{escape(annotation.type)}" id="note-{escape(annotation.id)}" tabindex="-1" '
         f'data-note-number="{note.number}"{drift}>'
         "<details open>"
         f'<summary><span class="ar-note-number">{note.number}</span> '

@@ -37,6 +37,10 @@ from .web_annotation import export_path
 from .witness_names import quality_names, witness_name
 
 CONTRIBUTING_URL = "contributing/"
+# The HTML id of a document view's title: where the theme's "Skip to content"
+# link leads (mkdocs_plugin.py gives the page a table of contents entry for it).
+# Not a valid passage ID (those have no "_"), so it never clashes with one.
+TITLE_ID = "document_title"
 
 
 @dataclass(frozen=True)
@@ -169,7 +173,7 @@ def render_document_view(
         "</div>",
     ]
     lang_attr = f' lang="{HTML_LANG[primary_language]}"' if primary_language != reading.msg.language else ""
-    heading = f"<h1{lang_attr}>{escape(title)}</h1>"
+    heading = f'<h1 id="{TITLE_ID}"{lang_attr}>{escape(title)}</h1>'
     # Python-Markdown passes a block of HTML through untouched when it has no
     # blank lines, so each block is written on lines without gaps.
     return "\n\n".join([heading, "\n".join(p for p in parts if p)]) + "\n"
@@ -354,8 +358,11 @@ def _row(page: ViewPage, segment_id: str) -> str:
         page.view, root, msg
     )
     has_notes = ' data-notes="true"' if aside or markers else ""
+    # Focusable by script and links only (tabindex -1): following a permalink
+    # puts the focus on the passage itself, so a screen reader reads it and
+    # Tab goes on from it.
     return (
-        f'<section class="ar-row ar-kind-{kind}" id="{escape(segment_id)}" '
+        f'<section class="ar-row ar-kind-{kind}" id="{escape(segment_id)}" tabindex="-1" '
         f'data-label="{escape(label)}" aria-label="{escape(label)}"{has_notes}>'
         f"{aliases}{tools}{cells}{aside}{back}</section>"
     )

@@ -185,11 +185,13 @@ def _listed_passages(context: TimelineContext, event: Event, root: str) -> str:
     return f'<ul class="ar-event-passages">{"".join(items)}</ul>' if items else ""
 
 
-def _year_nav(year: int, root: str, msg: Messages) -> str:
+def _year_nav(year: int, root: str, msg: Messages, label: str) -> str:
+    # A year page has the same links at its top and its foot; each navigation
+    # landmark needs its own name for a screen reader's list of landmarks.
     previous = f'<a rel="prev" href="{root}{year_url(year - 1)}">← {year - 1}</a>' if year > FIRST_YEAR else ""
     following = f'<a rel="next" href="{root}{year_url(year + 1)}">{year + 1} →</a>' if year < LAST_YEAR else ""
     return (
-        f'<nav class="ar-year-nav" aria-label="{escape(msg("year_nav"))}">{previous}'
+        f'<nav class="ar-year-nav" aria-label="{escape(label)}">{previous}'
         f'<a href="{root}timeline/#y{year}">{escape(msg("year_nav_all"))}</a>{following}</nav>'
     )
 
@@ -233,7 +235,7 @@ def render_year_page(year: int, context: TimelineContext) -> str:
     events = context.events_of(year)
     parts = [
         heading(1, msg("date_year", year=year), str(year)),
-        _year_nav(year, root, msg) + "\n",
+        _year_nav(year, root, msg, msg("year_nav")) + "\n",
         heading(2, msg("year_events"), "events"),
     ]
     parts.append(
@@ -256,7 +258,7 @@ def render_year_page(year: int, context: TimelineContext) -> str:
             )
     else:
         parts.append(f"<p>{escape(msg('year_mentions_none'))}</p>\n")
-    parts.append(_year_nav(year, root, msg) + "\n")
+    parts.append(_year_nav(year, root, msg, msg("year_nav_end")) + "\n")
     return "\n".join(parts)
 
 

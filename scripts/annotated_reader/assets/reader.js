@@ -162,7 +162,9 @@
     popup.id = "ar-term-popup";
     popup.setAttribute("role", "tooltip");
     popup.hidden = true;
-    document.body.appendChild(popup);
+    // Inside the page's main landmark, like the text it belongs to, so that
+    // no content of the page sits outside every landmark.
+    (document.querySelector("main") || document.body).appendChild(popup);
     var current = null, hideTimer = null, touch = false, shownBeforeTap = false;
 
     function place(link) {
@@ -173,8 +175,13 @@
       var below = rect.bottom + 6;
       var top = below + popup.offsetHeight > window.innerHeight && rect.top - popup.offsetHeight - 6 > 0
         ? rect.top - popup.offsetHeight - 6 : below;
-      popup.style.left = left + window.scrollX + "px";
-      popup.style.top = top + window.scrollY + "px";
+      // Absolute positions count from the popup's containing block: the
+      // nearest positioned ancestor, or the document itself.
+      var parent = popup.offsetParent;
+      var origin = parent && parent !== document.body && getComputedStyle(parent).position !== "static"
+        ? parent.getBoundingClientRect() : { left: -window.scrollX, top: -window.scrollY };
+      popup.style.left = left - origin.left + "px";
+      popup.style.top = top - origin.top + "px";
     }
 
     function show(link) {
@@ -227,7 +234,13 @@
       link.addEventListener("mouseenter", function () { show(link); });
       link.addEventListener("mouseleave", hideSoon);
       link.addEventListener("focus", function () { show(link); });
-      link.addEventListener("blur", function () { if (!touch) hideSoon(); });
+      link.addEventListener("blur", function (event) {
+        // Focus moving on by keyboard: the definition goes at once, or it
+        // would cover the control that has the focus now (WCAG 2.4.11).
+        var next = event.relatedTarget;
+        if (next && !popup.contains(next)) hide();
+        else if (!touch) hideSoon();
+      });
     });
     popup.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
     popup.addEventListener("mouseleave", hideSoon);
@@ -240,6 +253,26 @@
     });
     window.addEventListener("resize", function () { if (current) place(current); });
   }
+
+  // The theme's search box is a dialog without a name, and a screen reader
+  // announces a dialog by its name: it takes its input's ("Search").
+  var search = document.querySelector(".md-search[role='dialog']:not([aria-label])");
+  var searchInput = search && search.querySelector("input[aria-label]");
+  if (searchInput) search.setAttribute("aria-label", searchInput.getAttribute("aria-label"));
+
+  // A table wider than the screen scrolls sideways inside the theme's
+  // wrapper; a keyboard can scroll it only if something in it takes the focus.
+  function focusableScrollers() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      var unreachable = wrap.scrollWidth > wrap.clientWidth && !wrap.querySelector("a[href], button, [tabindex]");
+      if (unreachable) wrap.tabIndex = 0;
+      else wrap.removeAttribute("tabindex");
+    });
+  }
+  window.addEventListener("load", focusableScrollers);
+  window.addEventListener("resize", focusableScrollers);
+  // A table in a closed <details> (a chart's figures) has no width until opened.
+  document.addEventListener("toggle", focusableScrollers, true);
 
   setUpTermPopups();
   foldNotes();
