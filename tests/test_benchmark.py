@@ -17,9 +17,8 @@ import pytest
 
 from annotated_reader.pipeline import check_project
 from benchmark.baseline import write_baseline
-from benchmark.browser import Browser, Transfer, unavailable
+from benchmark.browser import unavailable
 from benchmark.corpus import EN_WORDS, PASSAGES, ZH_CHARACTERS
-from benchmark.gzip_server import serve_gzip
 from benchmark.project import SyntheticProject, generate_project
 from conftest import ROOT, run_build
 
@@ -176,11 +175,28 @@ def test_the_search_measurement_follows_the_search_page_contract(tmp_path: Path)
     (tmp_path / "search").mkdir()
     (tmp_path / "search" / "index.html").write_text(SEARCH_PAGE, encoding="utf-8")
     (tmp_path / "search" / "index.json").write_text('{"信用修复": ["a", "b"]}' + " " * 5000, encoding="utf-8")
-    without_search = tmp_path / "without-search"
-    without_search.mkdir()
-    with Browser() as chromium, serve_gzip(tmp_path) as url:
-        measured = chromium.search(tmp_path, url, "信用修复")
-        # The page and its index, gzip-compressed: the index's padding compresses away.
-        assert measured.requests >= 2 and 0 < (measured.bytes or 0) < 2000, measured
-        assert measured.note == "2 results"
-        assert chromium.search(without_search, url, "信用修复") == Transfer(None, note="no search page at search/ yet")
+    (tmp_path / "without-search").mkdir()
+    # In a process of its own: Playwright's sync API cannot start while another
+    # test's browser (a session fixture) is running in this one.
+    script = f"""
+import sys
+from pathlib import Path
+from benchmark.browser import Browser, Transfer
+from benchmark.gzip_server import serve_gzip
+folder = Path({str(tmp_path)!r})
+with Browser() as chromium, serve_gzip(folder) as url:
+    measured = chromium.search(folder, url, "信用修复")
+    # The page and its index, gzip-compressed: the index's padding compresses away.
+    assert measured.requests >= 2 and 0 < (measured.bytes or 0) < 2000, measured
+    assert measured.note == "2 results", measured
+    missing = chromium.search(folder / "without-search", url, "信用修复")
+    assert missing == Transfer(None, note="no search page at search/ yet"), missing
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "scripts"), os.environ.get("PYTHONPATH", "")])},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
