@@ -7,29 +7,18 @@ CI=true they must run, so a missing browser or font fails CI.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Flags for a headless run on a machine with no network but loopback.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# The benchmark's chromium settings, and its server, which serves a site as a
+# web host does (gzip, index pages, the 404 page).
+from benchmark.browser import CHROMIUM, CHROMIUM_ARGS
+from benchmark.gzip_server import serve_gzip as serve
+
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "require_chromium", "require_cjk_font", "serve"]
 
 
 def require_chromium() -> None:
@@ -50,28 +39,3 @@ def require_cjk_font() -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address) -> None:
-        # A page closed mid-download breaks the pipe; that is not a test failure.
-        pass
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve `folder` on 127.0.0.1 at a free port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = _QuietServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -2,8 +2,9 @@
 
 axe-core (bundled by axe-playwright-python) runs the WCAG 2.0 and 2.1 A and
 AA rules and its best practices on the home page, the three views of a
-document with one English translation and of one with two, a glossary term,
-the timeline's overview and a year, and the annotations index, in the English
+document with one English translation and of one with two, the documents
+page, a glossary term, the timeline's overview and a year, the annotations
+index and the search page with its results, in the English
 interface and the Chinese one (zh/). Each page is checked as a reader who
 opened things sees it: every note and header <details> open, the document's
 and the first passage's Cite control open, and a term's definition shown. The
@@ -30,7 +31,17 @@ DOCUMENTS = (
     "2022-high-quality-development-opinions",  # the official Chinese, notes, terms and events in the text
 )
 VIEWS = [f"documents/{document}/{view}" for document in DOCUMENTS for view in ("", "zh/", "en/")]
-PAGES = ["", *VIEWS, "glossary/credit-restoration/", "timeline/", "timeline/2014/", "annotations/"]
+PAGES = [
+    "",
+    "documents/",
+    *VIEWS,
+    "glossary/credit-restoration/",
+    "timeline/",
+    "timeline/2014/",
+    "annotations/",
+    # The search page with its results shown.
+    "search/?q=%E4%BF%A1%E7%94%A8%E4%BF%AE%E5%A4%8D",
+]
 INTERFACES = ("", "zh/")
 # axe's WCAG 2.0 and 2.1 levels A and AA, and its best practices. No rule is left out.
 AXE_OPTIONS = {
@@ -103,6 +114,9 @@ def assert_no_violations(page, axe: Axe, base_url: str, path: str) -> None:
     # cross-fade between the site's and the page's titles; a colour measured
     # mid-fade is neither. Transitions off, every state is final at once.
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+    # The search page checked as a reader sees it: with the results of its query.
+    if page.locator("[data-ar-search]").count():
+        page.wait_for_selector("[data-ar-search-state=done]")
     open_everything(page)
     violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
     assert not violations, violation_report(path, violations)

@@ -13,6 +13,8 @@ from urllib.parse import quote, unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import failed_build
+
 OPINIONS_2022 = "documents/2022-high-quality-development-opinions/"
 
 
@@ -139,3 +141,12 @@ def test_each_interface_has_its_own_search_index(site: Path) -> None:
         assert (root / "pagefind" / "pagefind.js").is_file()
         assert list((root / "pagefind" / "fragment").iterdir())
     assert not (site / "search" / "search_index.json").exists()
+
+
+def test_a_build_without_the_search_indexer_fails_with_a_message(
+    small_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    log = failed_build(small_project, tmp_path / "site")
+    assert f"the search index could not be built: the search indexer {tmp_path / 'no-such-pagefind'}" in log
+    assert "No such file or directory" in log and "Traceback" not in log

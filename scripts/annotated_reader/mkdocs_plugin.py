@@ -203,7 +203,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         # The site folder has just been cleaned: the other interfaces can start building into it.
         self._start_interfaces(config)
-        self.search = SearchIndexer()
+        self.search = self._search_step(SearchIndexer)
 
         def header_rows(document, root):
             return document_timeline_rows(self.timeline, document, root)
@@ -287,7 +287,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         generated = self.views.get(page.file.src_uri)
         if self.search and is_indexed(page.url, parallel_view=bool(generated and not generated.view.slug)):
-            self.search.add_page(page.url, output)
+            self._search_step(self.search.add_page, page.url, output)
         if generated is None:
             return output
         document, view = generated.document, generated.view
@@ -298,19 +298,23 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.search is not None, "on_files starts the search index"
-        try:
-            summary = self.search.write(Path(config.site_dir))
-        except PagefindError as error:
-            raise PluginError(f"the search index could not be built: {error}") from error
-        finally:
-            self.search = None
-        log.info(f"annotated-reader: {summary.pages} pages in the search index")
+        search, self.search = self.search, None
+        pages = self._search_step(search.write, Path(config.site_dir))
+        log.info(f"annotated-reader: {pages} pages in the search index")
         for build in self.interface_builds:
             if self.serving:
                 # The preview shows this interface now; the other follows when its build ends.
                 build.report_when_done(lambda result, build=build: build.stopped or self._report(result, False))
             else:
                 self._report(build.wait(), True)
+
+    @staticmethod
+    def _search_step(step, *arguments):
+        """Run a step of the search index; Pagefind's failure (not installed, stopped) fails the build."""
+        try:
+            return step(*arguments)
+        except PagefindError as error:
+            raise PluginError(f"the search index could not be built: {error}") from error
 
     def on_build_error(self, error: Exception) -> None:
         if self.search:

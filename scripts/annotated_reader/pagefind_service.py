@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import subprocess
 import tempfile
 import threading
@@ -26,6 +27,9 @@ class PagefindError(RuntimeError):
 
 
 def _executable() -> Path:
+    # PAGEFIND_BINARY_PATH names another binary, as it does for the pagefind package.
+    if os.environ.get("PAGEFIND_BINARY_PATH"):
+        return Path(os.environ["PAGEFIND_BINARY_PATH"])
     try:
         from pagefind_bin_extended import get_executable
     except ImportError as missing:
@@ -41,12 +45,14 @@ class PagefindService:
     def __init__(self, config: dict[str, Any]) -> None:
         # The service writes nothing but answers to stdout; its own complaints go to a file, read on failure.
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close)
-        self._process = subprocess.Popen(
-            [str(_executable()), "--service"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self._log,
-        )
+        executable = _executable()
+        try:
+            self._process = subprocess.Popen(
+                [str(executable), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log
+            )
+        except OSError as error:
+            self._log.close()
+            raise PagefindError(f"the search indexer {executable} could not start: {error.strerror}") from error
         self._next_id = 0
         self._pending = 0
         self._errors: list[str] = []

@@ -16,12 +16,14 @@ passage it is in (search.js), since every passage row carries its ID.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import base64
 from pathlib import Path
 
 from .pagefind_service import PagefindError, PagefindService
 
 BUNDLE = "pagefind"
+# Pagefind's ready-made search interfaces: the site has its own search page (search.js).
+UNUSED = ("pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "pagefind-highlight")
 # Not content: what the pages mark `data-search-exclude` (lines that repeat
 # the texts, such as a term page's concordance, and the glossary definitions
 # a document page carries for its pop-ups), heading and passage links, cite
@@ -33,12 +35,6 @@ EXCLUDED = [
     "nav.ar-views",
     ".ar-missing",
 ]
-
-
-@dataclass(frozen=True)
-class SearchSummary:
-    pages: int
-    folder: Path
 
 
 class SearchIndexer:
@@ -57,17 +53,23 @@ class SearchIndexer:
         )
         self._pages += 1
 
-    def write(self, site_dir: Path) -> SearchSummary:
-        """Write the index into the site; raises PagefindError if any page could not be indexed."""
+    def write(self, site_dir: Path) -> int:
+        """Write the index into the site; how many pages it holds. PagefindError if any could not be indexed."""
         try:
             errors = self._service.finish()
             if errors:
                 raise PagefindError("; ".join(errors))
-            folder = site_dir / BUNDLE
-            self._service.ask({"type": "WriteFiles", "index_id": self._service.index_id, "output_path": str(folder)})
+            # The files come back through the service and are written here: Pagefind's own
+            # WriteFiles answers before its last files are on disk, and the service is then stopped.
+            bundle = self._service.ask({"type": "GetFiles", "index_id": self._service.index_id})["files"]
         finally:
             self._service.close()
-        return SearchSummary(self._pages, folder)
+        for file in bundle:
+            if not file["path"].startswith(UNUSED):
+                target = site_dir / BUNDLE / file["path"]
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(base64.b64decode(file["content"]))
+        return self._pages
 
     def abandon(self) -> None:
         """Stop without writing (the build failed)."""

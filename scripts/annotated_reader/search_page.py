@@ -25,7 +25,6 @@ def render_search_page(msg: Messages, assets_uri: str) -> str:
         "none": msg("search_none"),
         "one": msg.pattern("search_results", count=1),
         "other": msg.pattern("search_results", count=2),
-        "more": msg("search_more"),
         "passages": msg("search_passages"),
         "failed": msg("search_failed"),
     }

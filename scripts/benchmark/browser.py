@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
-# Headless on a machine with no network but loopback (as the browser tests run it).
+# Headless on a machine with no network but loopback; the browser tests (tests/browser.py) use these too.
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

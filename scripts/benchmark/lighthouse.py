@@ -17,13 +17,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .browser import CHROMIUM
+from .browser import CHROMIUM, CHROMIUM_ARGS
 
 VERSION = "13.5.0"
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
-    "--disable-background-networking --disable-component-update --disable-sync"
-)
+CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
 INSTALL_TIMEOUT = 600
 RUN_TIMEOUT = 600
 

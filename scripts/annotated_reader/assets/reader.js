@@ -254,12 +254,6 @@
     window.addEventListener("resize", function () { if (current) place(current); });
   }
 
-  // The theme's search box is a dialog without a name, and a screen reader
-  // announces a dialog by its name: it takes its input's ("Search").
-  var search = document.querySelector(".md-search[role='dialog']:not([aria-label])");
-  var searchInput = search && search.querySelector("input[aria-label]");
-  if (searchInput) search.setAttribute("aria-label", searchInput.getAttribute("aria-label"));
-
   // A table wider than the screen scrolls sideways inside the theme's
   // wrapper; a keyboard can scroll it only if something in it takes the focus.
   function focusableScrollers() {

@@ -18,7 +18,8 @@ if (box) {
   let pagefind = null;
   let results = [];
   let shown = 0;
-  let asked = 0;
+  // The query being answered: an answer to an older one is dropped.
+  let asked = null;
 
   const say = (text) => {
     status.textContent = text;
