@@ -147,6 +147,10 @@ def check_fidelity(corpus: Corpus, sources: Path, problems: Problems) -> dict[st
         if not owners:
             problems.error(record.path, 0, "seed is used by no witness: name it in a witness's provenance.seed")
             continue
+        if any(witness.provenance.seed_lines is None for _, witness in owners):
+            # The loader reported the missing provenance.lines; without them the
+            # seed's lines cannot be shared out among its witnesses.
+            continue
         reconstructions[record.path.name] = _check_seed(record, owners, problems)
     return reconstructions
 
@@ -218,7 +222,8 @@ def _owners_by_line(
                 line,
                 f"provenance.lines {first}-{last} runs past the end of {record.path.name} ({line_count} lines)",
             )
-        for number in range(first, last + 1):
+        # Only the seed's own lines: a mistyped range such as 5-1100000000 must not be walked line by line.
+        for number in range(first, min(last, line_count) + 1):
             if number in owner_of_line:
                 problems.error(
                     document.path,

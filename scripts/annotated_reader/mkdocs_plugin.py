@@ -46,7 +46,7 @@ from .reference_pages import (
 from .search import SearchIndexer, is_indexed
 from .search_page import SCRIPT as SEARCH_SCRIPT
 from .search_page import SEARCH_URI, render_search_page
-from .site_info import SiteInfo, site_info
+from .site_info import SiteInfo, date_build_from_commit, site_info
 from .site_urls import INTERFACE_ROOTS, interface_root
 from .term_pages import GlossaryContext, page_uri, render_term_page
 from .text_links import TextLinks
@@ -123,6 +123,8 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             raise PluginError(f"theme.language is '{language}': the interface exists in {', '.join(LANGUAGES)}")
         self.msg = messages(language)
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
+        # Dates from the commit, not the clock, for MkDocs's sitemap as for the pages.
+        date_build_from_commit(self.root)
         self.site = site_info(self.root, config.site_name, config.site_url)
         # The hand-written pages of each interface language mirror the sites: docs/ and docs/zh/.
         self.english_docs = (Path(config.docs_dir) / interface_root(language, "en")).resolve()

@@ -199,10 +199,13 @@ class Document:
         return order[order.index(first) : order.index(last) + 1]
 
     def resolve(self, segment_id: str) -> str | None:
-        """The current ID for `segment_id`, following aliases of renamed IDs."""
-        if segment_id in set(self.segment_ids):
+        """The current ID for `segment_id`, following aliases of renamed IDs; None when it names no passage."""
+        current = set(self.segment_ids)
+        if segment_id in current:
             return segment_id
-        return self.aliases.get(segment_id)
+        # An alias to a passage that does not exist (reported by validation) leads nowhere.
+        renamed = self.aliases.get(segment_id)
+        return renamed if renamed in current else None
 
 
 @dataclass

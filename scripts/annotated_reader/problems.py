@@ -9,6 +9,7 @@ expected and, where it can be guessed, the fix.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,10 +43,10 @@ class Problems:
         return project_path(self.root, path)
 
     def error(self, path: Path | str, line: int, message: str) -> None:
-        self._items.append(Problem(self.display_path(path), line, message))
+        self._items.append(Problem(self.display_path(path), line, one_line(message)))
 
     def warning(self, path: Path | str, line: int, message: str) -> None:
-        self._items.append(Problem(self.display_path(path), line, message, "warning"))
+        self._items.append(Problem(self.display_path(path), line, one_line(message), "warning"))
 
     def extend(self, problems: Iterable[Problem]) -> None:
         self._items.extend(problems)
@@ -66,6 +67,19 @@ class Problems:
 
     def __bool__(self) -> bool:
         return bool(self._items)
+
+
+def one_line(message: str) -> str:
+    """The message on one line: line breaks and other invisible control characters shown as escapes.
+
+    Messages quote what a contributor wrote, which may hold a line break (a
+    value written as a `|` block ends in one) or a stray control character;
+    written out, it would break the message's `path:line: message` line.
+    """
+    return "".join(
+        char.encode("unicode_escape").decode("ascii") if unicodedata.category(char) in {"Cc", "Zl", "Zp"} else char
+        for char in message
+    )
 
 
 def project_path(root: Path | None, path: Path | str) -> str:

@@ -8,16 +8,23 @@ are translated here into `path:line: message` problems that name the field,
 say what was expected (quoting the schema's description) and suggest the fix.
 A schema may add `x-hint` to a property: the sentence shown when a value does
 not match its pattern or format.
+
+Patterns are matched as JSON Schema defines them (ECMA-262 regular
+expressions), where `$` is the end of the text: Python's `$` also matches
+before a final newline, so `id: |` (a block, which ends in one) would pass
+a pattern and then match nothing the loaders look for.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from .problems import Problems, did_you_mean
@@ -42,9 +49,36 @@ def load_schema(path: Path) -> dict[str, Any]:
     return schema
 
 
+@cache
+def ecma_pattern(pattern: str) -> re.Pattern[str]:
+    """A schema's `pattern` as a Python regex with JSON Schema's meaning: `$` (outside a [class]) ends the text."""
+    translated, escaped, in_class = [], False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        elif char == "$" and not in_class:
+            char = r"\Z"
+        translated.append(char)
+    return re.compile("".join(translated))
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
+    if validator.is_type(instance, "string") and not ecma_pattern(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+
+
 def check_against_schema(source: YamlFile, schema: dict[str, Any], problems: Problems, at: PathKey = ()) -> bool:
     """Report every way `source.data` (or its part at key path `at`) breaks `schema`; True when it conforms."""
-    validator = Draft202012Validator(schema)
+    validator = _Validator(schema)
     instance = source.data
     for key in at:
         instance = instance[key]

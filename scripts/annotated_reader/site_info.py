@@ -6,6 +6,10 @@ where there is no git checkout), so a citation names the exact state of the
 texts and notes it quotes. The build date comes from SOURCE_DATE_EPOCH or the
 commit's date rather than the clock, so two builds of one commit are the same;
 pages show it as the access date until the reader's browser puts in today's.
+MkDocs dates its own files (the sitemap, and the gzip header of
+sitemap.xml.gz) from SOURCE_DATE_EPOCH or the clock, so the build sets it from
+the commit (`date_build_from_commit`): every date of the site then follows the
+commit, in the other interfaces' builds too, which inherit the environment.
 """
 
 from __future__ import annotations
@@ -16,6 +20,11 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
+
+SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
+# The commit time this process put in SOURCE_DATE_EPOCH: a rebuild (mkdocs serve)
+# after a new commit follows that commit, while a value the builder set is kept.
+_set_from_commit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -49,9 +58,28 @@ def site_version(root: Path) -> str:
     return os.environ.get("SITE_VERSION") or _git(root, "describe", "--tags", "--always") or "unversioned"
 
 
+def commit_time(root: Path) -> str | None:
+    """The time of the commit at `root`, in seconds since 1970 (as SOURCE_DATE_EPOCH writes it), or None."""
+    return _git(root, "log", "-1", "--format=%ct")
+
+
+def date_build_from_commit(root: Path) -> None:
+    """Set SOURCE_DATE_EPOCH to the time of the commit at `root`, unless the builder set it."""
+    global _set_from_commit
+    given = os.environ.get(SOURCE_DATE_EPOCH)
+    if given is not None and given != _set_from_commit:
+        return
+    stamp = commit_time(root)
+    if stamp:
+        os.environ[SOURCE_DATE_EPOCH] = stamp
+    else:
+        os.environ.pop(SOURCE_DATE_EPOCH, None)
+    _set_from_commit = stamp
+
+
 def build_date(root: Path) -> datetime.date:
     """SOURCE_DATE_EPOCH, else the date of the commit at `root`, else today (UTC)."""
-    stamp = os.environ.get("SOURCE_DATE_EPOCH") or _git(root, "log", "-1", "--format=%ct")
+    stamp = os.environ.get(SOURCE_DATE_EPOCH) or commit_time(root)
     moment = datetime.datetime.fromtimestamp(int(stamp), datetime.UTC) if stamp else datetime.datetime.now(datetime.UTC)
     return moment.date()
 

@@ -23,6 +23,7 @@ from .problems import Problems, did_you_mean
 
 HEADER = "@"
 ESCAPED_HEADER = "\\@"
+BYTE_ORDER_MARK = "\ufeff"
 
 
 def parse_witness_text(path: Path, text: str, problems: Problems) -> list[Segment]:
@@ -32,6 +33,15 @@ def parse_witness_text(path: Path, text: str, problems: Problems) -> list[Segmen
     header: tuple[str, str, int] | None = None
     body: list[str] = []
     stray_reported = False
+    if text.startswith(BYTE_ORDER_MARK):
+        # Invisible in editors, it would make the first header look like text outside a passage.
+        problems.error(
+            path,
+            1,
+            "the file begins with an invisible byte-order mark (U+FEFF), which some editors add: "
+            "save it as UTF-8 without one",
+        )
+        text = text[len(BYTE_ORDER_MARK) :]
 
     def close_block() -> None:
         nonlocal header, body

@@ -10,23 +10,42 @@ keeping the last one, and unquoted dates stay strings (so `2007-03-23` and
 Any value still holding the `new` command's placeholder, `WRITE-ME`, is
 reported as a warning: a fresh skeleton passes the check and previews under
 `mkdocs serve`, but a strict build (the site, CI) fails until it is written.
+
+Whatever a file holds, reading it reports problems and never raises: control
+characters, `!` tags and values YAML cannot construct, an alias inside the
+value it names, nesting too deep to read, and aliases that expand without
+bound are each one `path:line: message`. Lines are counted as editors and git
+count them, by '\n' alone (YAML also breaks lines at U+0085, U+2028 and U+2029).
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
+from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.reader import ReaderError
 
 from .problems import Problems
 
 PathKey = tuple[str | int, ...]
 
-_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_CORE = "tag:yaml.org,2002:"
+_TIMESTAMP_TAG = _CORE + "timestamp"
+# The tags YAML gives plain values by itself; any other tag was written with '!' by hand.
+_PLAIN_TAGS = {_CORE + name for name in ("str", "int", "float", "bool", "null")}
+# Values YAML 1.1 reads as a merge key (`<<`) or a default (`=`): as values they are just text.
+_TEXT_TAGS = {_CORE + "merge", _CORE + "value"}
+_TAG_MEANINGS = {"int": "a whole number", "float": "a number", "bool": "true or false"}
+# More values than any contributor file holds: aliases (*name) repeating aliases can
+# otherwise expand a small file into billions.
+MAX_VALUES = 100_000
 # What `python -m annotated_reader new ...` writes where the contributor's words go.
 PLACEHOLDER = "WRITE-ME"
 
@@ -42,7 +61,7 @@ class YamlFile:
 
     def line_text(self, line: int) -> str:
         """The text of line `line` (1-based) as written, or '' past the end."""
-        lines = self.text.splitlines()
+        lines = self.text.split("\n")
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
     def line_of(self, key_path: PathKey) -> int:
@@ -55,39 +74,118 @@ class YamlFile:
         return self.lines.get((), 1)
 
 
+class _Unreadable(Exception):
+    """A file that parses but cannot be built into data: where, and what to do."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _Lines:
+    """Line numbers of positions in a text, counting '\n' alone as editors and git do."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(match.end() for match in re.finditer("\n", text))]
+
+    def of(self, mark: Mark) -> int:
+        return bisect.bisect_right(self.starts, mark.index)
+
+    def column(self, mark: Mark) -> int:
+        return mark.index - self.starts[self.of(mark) - 1]
+
+    def last_text_line(self, text: str) -> int:
+        """The last line that holds more than whitespace (1 in a blank file)."""
+        for number in range(len(self.starts), 0, -1):
+            if text[self.starts[number - 1] : self.starts[number] if number < len(self.starts) else None].strip():
+                return number
+        return 1
+
+
+def _where(key_path: PathKey) -> str:
+    return ".".join(str(k) for k in key_path) or "the file"
+
+
 class _Builder:
-    def __init__(self, source: YamlFile, problems: Problems) -> None:
+    def __init__(self, source: YamlFile, problems: Problems, lines: _Lines) -> None:
         self.source = source
         self.problems = problems
+        self.lines = lines
         self.constructor = SafeConstructor()
+        # Lists and mappings being built: an alias inside one of them to itself would never end.
+        self.open: set[int] = set()
+        self.values = 0
 
     def build(self, node: Node, key_path: PathKey) -> Any:
-        if isinstance(node, MappingNode):
-            return self._mapping(node, key_path)
-        if isinstance(node, SequenceNode):
-            items = []
-            for index, child in enumerate(node.value):
-                self.source.lines[(*key_path, index)] = child.start_mark.line + 1
-                items.append(self.build(child, (*key_path, index)))
-            return items
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise _Unreadable(
+                self.lines.of(node.start_mark),
+                f"aliases (*name) repeat values until the file holds more than {MAX_VALUES:,} of them "
+                "(the last one repeated is named on this line): write the values out instead",
+            )
+        if isinstance(node, MappingNode | SequenceNode):
+            if id(node) in self.open:
+                raise _Unreadable(
+                    self.lines.of(node.start_mark),
+                    f"{_where(key_path)} is an alias (*name) of the list or mapping named on this line (&name), "
+                    "which contains it and so would repeat without end: write the value out",
+                )
+            self.open.add(id(node))
+            try:
+                return self._mapping(node, key_path) if isinstance(node, MappingNode) else self._list(node, key_path)
+            finally:
+                self.open.discard(id(node))
         assert isinstance(node, ScalarNode)
-        if node.tag == _TIMESTAMP_TAG:
-            return node.value
-        value = self.constructor.construct_object(node, deep=True)
+        value = self._scalar(node, key_path)
         if isinstance(value, str) and PLACEHOLDER in value:
-            where = ".".join(str(k) for k in key_path) or "the file"
             self.problems.warning(
                 self.source.path,
-                node.start_mark.line + 1,
-                f"{where} still holds the placeholder {PLACEHOLDER}: replace it with your text "
+                self.lines.of(node.start_mark),
+                f"{_where(key_path)} still holds the placeholder {PLACEHOLDER}: replace it with your text "
                 "(a strict build fails while it is there)",
             )
         return value
 
+    def _list(self, node: SequenceNode, key_path: PathKey) -> list[Any]:
+        items = []
+        for index, child in enumerate(node.value):
+            self.source.lines[(*key_path, index)] = self.lines.of(child.start_mark)
+            items.append(self.build(child, (*key_path, index)))
+        return items
+
+    def _scalar(self, node: ScalarNode, key_path: PathKey) -> Any:
+        """The value of a scalar; one YAML cannot construct is reported and kept as the text written."""
+        if node.tag == _TIMESTAMP_TAG or node.tag in _TEXT_TAGS:
+            return node.value
+        line = self.lines.of(node.start_mark)
+        if node.tag not in _PLAIN_TAGS:
+            tag = node.tag.replace(_CORE, "!!")
+            self.problems.error(
+                self.source.path,
+                line,
+                f"{_where(key_path)}: the YAML tag '{tag}' is not used in these files: remove it "
+                "(and put the value in quotes if it is text)",
+            )
+            return node.value
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (ValueError, KeyError):
+            # `0x_` looks like a number to YAML but is none; `!!int x` or `!!bool maybe` neither.
+            self.problems.error(
+                self.source.path,
+                line,
+                f"{_where(key_path)}: YAML cannot read '{node.value}' as "
+                f"{_TAG_MEANINGS.get(node.tag.replace(_CORE, ''), node.tag)}: write it in quotes, as text "
+                "(and without a '!!' tag)",
+            )
+            return node.value
+
     def _mapping(self, node: MappingNode, key_path: PathKey) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            line = key_node.start_mark.line + 1
+            line = self.lines.of(key_node.start_mark)
             if not isinstance(key_node, ScalarNode):
                 self.problems.error(self.source.path, line, "a key must be a plain word, not a list or mapping")
                 continue
@@ -107,41 +205,71 @@ class _Builder:
 
 
 def load_yaml(path: Path, problems: Problems) -> YamlFile | None:
-    """Parse `path`; on a syntax error report it with YAML's line and return None."""
+    """Parse `path`; on a syntax error report it with its line and return None."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         problems.error(path, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start}); save the file as UTF-8")
         return None
+    lines = _Lines(text)
     if "\t" in text:
-        for number, line in enumerate(text.splitlines(), start=1):
+        for number, line in enumerate(text.split("\n"), start=1):
             stripped = line.lstrip(" ")
             if stripped.startswith("\t"):
                 problems.error(path, number, "tab used for indentation; YAML allows only spaces, so indent with spaces")
                 return None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except ReaderError as exc:
+        # Control characters are invisible in most editors: say which one, and where.
+        line = text.count("\n", 0, exc.position) + 1
+        problems.error(
+            path,
+            line,
+            f"the invisible character U+{exc.character:04X} is not allowed in YAML: delete it "
+            "(it may have come in with pasted text)",
+        )
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
+        line = lines.of(mark) if mark else 1
         what = exc.problem or "invalid YAML"
-        before = YamlFile(path, None, text=text).line_text(line)[: mark.column] if mark else ""
+        before = YamlFile(path, None, text=text).line_text(line)[: lines.column(mark)] if mark else ""
         hint = _syntax_hint(what, before)
         if exc.context and "quoted scalar" in exc.context and exc.context_mark is not None:
             # YAML notices an unclosed quote only where the file ends; the
             # contributor needs the line where the quote was opened.
-            line = exc.context_mark.line + 1
+            line = lines.of(exc.context_mark)
             what = f"a quoted value that starts on this line is never closed (YAML: {what})"
             hint = "; end it with the same quote mark, or write the text as a block with '|'"
+        # Some mistakes YAML notices only at the end of the file, past its last
+        # line: the contributor needs the last line that holds text.
+        line = min(line, lines.last_text_line(text))
         problems.error(path, line, f"YAML syntax error: {what}{hint}")
+        return None
+    except RecursionError:
+        problems.error(path, 1, _TOO_DEEP)
         return None
     source = YamlFile(path=path, data=None, text=text)
     if node is None:
         source.data = None
         return source
-    source.lines[()] = node.start_mark.line + 1
-    source.data = _Builder(source, problems).build(node, ())
+    source.lines[()] = lines.of(node.start_mark)
+    try:
+        source.data = _Builder(source, problems, lines).build(node, ())
+    except RecursionError:
+        problems.error(path, 1, _TOO_DEEP)
+        return None
+    except _Unreadable as exc:
+        problems.error(path, exc.line, exc.message)
+        return None
     return source
+
+
+_TOO_DEEP = (
+    "lists or mappings are nested hundreds of levels deep, more than YAML can read: "
+    "check the brackets [ ] and { } (each one opened must be closed)"
+)
 
 
 def _syntax_hint(problem: str, before: str = "") -> str:
