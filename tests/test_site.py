@@ -183,3 +183,17 @@ def test_small_fixture_alias_is_an_anchor_in_the_renamed_passage_in_every_view(s
         alias = _page(small_site, "2001-sample-bilingual", view).find(id="1.one")
         assert alias is not None, view
         assert alias.find_parent(class_="ar-row")["id"] == "1.1"
+
+
+def test_each_view_is_titled_by_its_document_and_language(site: Path) -> None:
+    """The browser tab, bookmarks and history name the document and the view, in the interface's language."""
+    expected = {
+        (site / "documents" / "2014-planning-outline", ""): "Planning Outline (2014) - Social Credit Policy Reader",
+        (site / "documents" / "2014-planning-outline", "en"): "Planning Outline (2014) (English)",
+        (site / "zh" / "documents" / "2014-planning-outline", "zh"): "规划纲要（2014）（中文）",
+    }
+    for (folder, view), title in expected.items():
+        page = BeautifulSoup((folder / view / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert page.title.get_text().startswith(title)
+        # One h1: the document's own, not one the theme adds from the page title.
+        assert [h1.get("id") for h1 in page.select("article h1")] == ["document_title"]

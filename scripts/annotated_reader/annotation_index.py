@@ -40,7 +40,7 @@ def _entry(index: NoteIndex, note: PlacedNote, msg: Messages, with_summary: bool
 
 
 def render_annotation_index(index: NoteIndex, msg: Messages = ENGLISH) -> str:
-    """Markdown source of the annotations index page."""
+    """HTML of the annotations index page."""
     notes = [n for d in index.corpus.documents for n in index.by_document.get(d.id, [])]
     by_type: dict[str, list[PlacedNote]] = defaultdict(list)
     by_tag: dict[str, list[PlacedNote]] = defaultdict(list)

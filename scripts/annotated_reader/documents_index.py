@@ -20,7 +20,7 @@ DOCUMENTS_URI = "documents/index.md"
 
 
 def render_documents_index(corpus: Corpus, notes: NoteIndex, msg: Messages) -> str:
-    """Markdown source of the documents page."""
+    """HTML of the documents page."""
     intro = msg("documents_intro", count=len(corpus.documents))
     return "\n".join(
         [

@@ -69,7 +69,7 @@ def _by_pinyin(terms: list[Term], msg: Messages) -> str:
 
 
 def render_glossary_index(terms: list[Term], occurrences: list[Occurrence], msg: Messages = ENGLISH) -> str:
-    """Markdown source of the glossary page."""
+    """HTML of the glossary page."""
     counts = Counter(o.term for o in occurrences)
     intro = html.escape(msg("glossary_intro", count=len(terms)), quote=False)
     parts = [

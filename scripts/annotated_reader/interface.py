@@ -13,11 +13,17 @@ from collections.abc import Iterable
 from html import escape
 
 from .messages import Messages
+from .ready_pages import SECTION_MARK
 
 
-def heading(level: int, text: str, anchor: str) -> str:
-    """A Markdown heading of plain text with a fixed id, whatever the language of its text."""
-    return f"{'#' * level} {escape(text, quote=False)} {{#{anchor}}}\n"
+def heading(level: int, text: str, anchor: str, lang: str | None = None) -> str:
+    """A section heading of plain text with a fixed id, whatever the language of its text.
+
+    It gets its permalink and its place in the table of contents when the
+    page is finished (`ready_pages.finish`).
+    """
+    lang_attr = f' lang="{escape(lang)}"' if lang else ""
+    return f'<h{level} id="{escape(anchor)}"{lang_attr} {SECTION_MARK}>{escape(text, quote=False)}</h{level}>\n'
 
 
 def english_attr(msg: Messages) -> str:

@@ -9,6 +9,8 @@ with errors fails the build, listing every problem as `path:line: message`.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from functools import partial
 from html import escape
 from importlib import resources
 from pathlib import Path
@@ -37,6 +39,7 @@ from .notes import NoteIndex
 from .pagefind_service import PagefindError
 from .pages import TITLE_ID, GeneratedPage, Reading, build_pages, render_corpus_list, view_url
 from .pipeline import CheckedCorpus, check_project
+from .ready_pages import ReadyPage, finish
 from .reference_pages import (
     DOWNLOADS_MARKER,
     expand_cite_examples,
@@ -71,6 +74,11 @@ ASSETS_URI = "assets/annotated-reader/"
 CORPUS_MARKER = "<!-- annotated-reader:corpus -->"
 
 
+# What a document view's page holds until it is written: its HTML is made then, and not kept.
+# The theme adds a title of its own to a page without "<h1", and the view has its own.
+VIEW_PLACEHOLDER = "<!-- annotated-reader: the document view, with its <h1> -->"
+
+
 def _root(page: Page) -> str:
     """The path from a page to its site's root (directory URLs: one "../" per folder)."""
     return "../" * page.url.count("/")
@@ -91,8 +99,13 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
     timeline: TimelineContext
     msg: Messages
     site: SiteInfo
-    # Document view pages by source path, for their <head> metadata.
+    # Document view pages by source path: written when their page is (on_post_page).
     views: dict[str, GeneratedPage]
+    # The other generated pages by source path, made when MkDocs reaches them, then finished.
+    sources: dict[str, Callable[[], str]]
+    finished: dict[str, ReadyPage]
+    # The title of heading permalinks, as the toc extension is configured; None: no permalinks.
+    permalink_title: str | None
     search: SearchIndexer | None = None
     # The other interfaces' builds, running beside this one.
     interface_builds: list[InterfaceBuild]
@@ -123,6 +136,8 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             raise PluginError(f"theme.language is '{language}': the interface exists in {', '.join(LANGUAGES)}")
         self.msg = messages(language)
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
+        toc = config.mdx_configs.get("toc", {})
+        self.permalink_title = toc.get("permalink_title", "Permanent link") if toc.get("permalink") else None
         # Dates from the commit, not the clock, for MkDocs's sitemap as for the pages.
         date_build_from_commit(self.root)
         self.site = site_info(self.root, config.site_name, config.site_url)
@@ -203,6 +218,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         config.nav = nav
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.finished = {}
         # The site folder has just been cleaned: the other interfaces can start building into it.
         self._start_interfaces(config)
         self.search = self._search_step(SearchIndexer)
@@ -212,32 +228,37 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
 
         reading = Reading(self.msg, self.site)
         self.views = {}
+        self.sources = {}
         for page in build_pages(self.corpus, self.notes, self.text_links, header_rows, reading):
-            files.append(File.generated(config, page.src_uri, content=page.markdown))
+            files.append(File.generated(config, page.src_uri, content=""))
             self.views[page.src_uri] = page
+
+        def add(src_uri: str, make, *arguments) -> None:
+            # The page's HTML is made when MkDocs reaches it (on_page_markdown).
+            files.append(File.generated(config, src_uri, content=""))
+            self.sources[src_uri] = partial(make, *arguments)
+
         for document in self.corpus.documents:
             files.append(File.generated(config, text_path(document), content=document_text(document, self.site)))
             files.append(File.generated(config, json_path(document), content=document_json(document, self.site)))
         files.append(File.generated(config, SCHEMA_URI, content=download_schema()))
-        documents = render_documents_index(self.corpus, self.notes, self.msg)
-        files.append(File.generated(config, DOCUMENTS_URI, content=documents))
-        files.append(File.generated(config, INDEX_URI, content=render_annotation_index(self.notes, self.msg)))
-        glossary = render_glossary_index(self.checked.terms, self.checked.occurrences, self.msg)
-        files.append(File.generated(config, GLOSSARY_URI, content=glossary))
+        add(DOCUMENTS_URI, render_documents_index, self.corpus, self.notes, self.msg)
+        add(INDEX_URI, render_annotation_index, self.notes, self.msg)
+        add(GLOSSARY_URI, render_glossary_index, self.checked.terms, self.checked.occurrences, self.msg)
         terms = {t.id: t for t in self.checked.terms}
         context = GlossaryContext(self.corpus, terms, self.checked.occurrences, self.msg)
         for term in self.checked.terms:
-            files.append(File.generated(config, page_uri(term), content=render_term_page(term, context)))
-        files.append(File.generated(config, OVERVIEW_URI, content=render_overview(self.timeline)))
+            add(page_uri(term), render_term_page, term, context)
+        add(OVERVIEW_URI, render_overview, self.timeline)
         for year in YEARS:
-            files.append(File.generated(config, year_uri(year), content=render_year_page(year, self.timeline)))
+            add(year_uri(year), render_year_page, year, self.timeline)
         for event in self.checked.events:
-            files.append(File.generated(config, event_uri(event), content=render_event_page(event, self.timeline)))
+            add(event_uri(event), render_event_page, event, self.timeline)
         for document in self.corpus.documents:
             if self.notes.count(document):
                 content = export_document(self.notes, document, config.site_url)
                 files.append(File.generated(config, export_path(document), content=content))
-        files.append(File.generated(config, SEARCH_URI, content=render_search_page(self.msg, ASSETS_URI)))
+        add(SEARCH_URI, render_search_page, self.msg, ASSETS_URI)
         # The search page's script is not in extra_javascript: no other page needs it.
         for asset in (*ASSETS, SEARCH_SCRIPT):
             path = resources.files("annotated_reader") / "assets" / asset
@@ -245,6 +266,16 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # A generated page's HTML is finished without Markdown (ready_pages): MkDocs renders nothing.
+        view = self.views.get(page.file.src_uri)
+        if view is not None:
+            page.meta["title"] = view.title
+            return ""
+        make = self.sources.pop(page.file.src_uri, None)
+        if make is not None:
+            self.finished[page.file.src_uri] = ready = finish(make(), self.permalink_title)
+            page.meta["title"] = ready.title
+            return ""
         errors = marker_errors(markdown, self.corpus)
         if errors:
             path = Path(config.docs_dir) / page.file.src_uri
@@ -257,14 +288,23 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         return expand_cite_examples(markdown, self.corpus, self.notes, self.site, self.msg, root)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # A document view's title is HTML (for its lang attribute), which the toc extension does not
-        # see; the theme gives a page without a table of contents no "Skip to content" link, and a
-        # keyboard would have to pass the whole header and navigation to reach the text.
+        ready = self.finished.pop(page.file.src_uri, None)
+        if ready is not None:
+            page.toc = get_toc(ready.toc)
+            page.present_anchor_ids = set(ready.anchor_ids)
+            return ready.html
         generated = self.views.get(page.file.src_uri)
-        if generated is not None and not page.toc:
-            title = generated.document.title["zh" if generated.view.language == "zh" else "en"]
-            page.toc = get_toc([{"level": 1, "id": TITLE_ID, "name": escape(title), "children": []}])
-        return html
+        if generated is None:
+            return html
+        # The theme gives a page without a table of contents no "Skip to content" link, and a
+        # keyboard would have to pass the whole header and navigation to reach the text: the
+        # view's table of contents is its title.
+        title = generated.document.title["zh" if generated.view.language == "zh" else "en"]
+        page.toc = get_toc([{"level": 1, "id": TITLE_ID, "name": escape(title), "children": []}])
+        # Its ids are not known until it is written; MkDocs then leaves links to them unchecked
+        # (the site's link check covers them).
+        page.present_anchor_ids = None
+        return VIEW_PLACEHOLDER
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         # The language selector's links: this page in each interface, or that interface's home page.
@@ -288,6 +328,8 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         generated = self.views.get(page.file.src_uri)
+        if generated is not None:
+            output = output.replace(VIEW_PLACEHOLDER, generated.html(), 1)
         if self.search and is_indexed(page.url, parallel_view=bool(generated and not generated.view.slug)):
             self._search_step(self.search.add_page, page.url, output)
         if generated is None:

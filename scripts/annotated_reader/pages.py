@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from html import escape
 
 from .citation import CitationTarget
@@ -109,12 +110,20 @@ HeaderRows = Callable[[Document, str], list[tuple[str, str]]]
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A view of a document to add to the site: where it goes and its Markdown source (its title is its h1)."""
+    """A view of a document to add to the site: where it goes, its title, and how to make its HTML.
+
+    The HTML is made when the page is written (`html()`), not kept: a large
+    corpus's views would not all fit in memory at once.
+    """
 
     src_uri: str
-    markdown: str
+    title: str
     document: Document
     view: View
+    render: Callable[[], str]
+
+    def html(self) -> str:
+        return self.render()
 
 
 def view_url(document: Document, view: View | None = None) -> str:
@@ -131,13 +140,20 @@ def build_pages(
 ) -> list[GeneratedPage]:
     """Every document page of the corpus, with its notes, term and event links, and extra header rows."""
     notes = notes or NoteIndex.build(corpus, [])
+    reading = reading or Reading()
     pages = []
     for document in corpus.documents:
         for view in VIEWS:
             src = f"documents/{document.id}/index.md" if not view.slug else f"documents/{document.id}/{view.slug}.md"
-            page = render_document_view(document, view, notes, links, header_rows, reading)
-            pages.append(GeneratedPage(src, page, document, view))
+            render = partial(render_document_view, document, view, notes, links, header_rows, reading)
+            pages.append(GeneratedPage(src, view_title(document, view, reading.msg), document, view, render))
     return pages
+
+
+def view_title(document: Document, view: View, msg: Messages) -> str:
+    """The page title of a view: the document's short title, and the language if the view shows one."""
+    short = document.short_title[msg.language]
+    return short if not view.slug else msg("view_title", title=short, view=view.label(msg))
 
 
 def _relative(from_view: View, to_view: View) -> str:
@@ -154,7 +170,7 @@ def render_document_view(
     header_rows: HeaderRows | None = None,
     reading: Reading | None = None,
 ) -> str:
-    """Markdown source of one view: a title and one block of raw HTML."""
+    """HTML of one view: its heading and the document."""
     notes = notes or NoteIndex.build(Corpus([document]), [])
     links = links or TextLinks({})
     reading = reading or Reading()
@@ -174,9 +190,7 @@ def render_document_view(
     ]
     lang_attr = f' lang="{HTML_LANG[primary_language]}"' if primary_language != reading.msg.language else ""
     heading = f'<h1 id="{TITLE_ID}"{lang_attr}>{escape(title)}</h1>'
-    # Python-Markdown passes a block of HTML through untouched when it has no
-    # blank lines, so each block is written on lines without gaps.
-    return "\n\n".join([heading, "\n".join(p for p in parts if p)]) + "\n"
+    return "\n".join([heading, *(p for p in parts if p)]) + "\n"
 
 
 def _header(

@@ -19,7 +19,7 @@ SCRIPT = "search.js"
 
 
 def render_search_page(msg: Messages, assets_uri: str) -> str:
-    """Markdown source of the search page (at search/, so the site root is "../")."""
+    """HTML of the search page (at search/, so the site root is "../")."""
     words = {
         "loading": msg("search_loading"),
         "none": msg("search_none"),

@@ -12,6 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from html import escape
 
+from markdown.extensions.toc import slugify
+
 from .concordance import kwic_in, language_view, render_concordance
 from .glossary import Occurrence, Term, Variant, first_occurrences, term_pattern
 from .interface import english, english_attr, heading, sentences, table_head
@@ -29,7 +31,7 @@ ROOT = "../../"  # from glossary/<term-id>/ to the site root
 
 
 def page_uri(term: Term) -> str:
-    """The generated Markdown file of a term's page (served at glossary/<term-id>/)."""
+    """The generated page file of a term's page (served at glossary/<term-id>/)."""
     return f"glossary/{term.id}.md"
 
 
@@ -272,7 +274,7 @@ def _use_over_time(term: Term, context: GlossaryContext, mine: list[Occurrence])
 
 
 def render_term_page(term: Term, context: GlossaryContext) -> str:
-    """Markdown source of a term's page, its words in the language of `context.msg`."""
+    """HTML of a term's page, its words in the language of `context.msg`."""
     msg = context.msg
     mine = context.by_term.get(term.id, [])
     zh_definition = (
@@ -288,10 +290,10 @@ def render_term_page(term: Term, context: GlossaryContext) -> str:
         if mine
         else f"<p>{escape(msg('kwic_none'))}</p>"
     )
-    title = escape(term.en) + ("" if msg.language == "en" else ' { lang="en" }')
     byline = msg.html("byline", author=english(escape(term.author), msg), date=f"<time>{escape(term.date)}</time>")
     blocks = [
-        f"# {title}\n",
+        # The id is the one Markdown's toc extension gave this heading, so that old links still work.
+        heading(1, term.en, slugify(term.en, "-"), None if msg.language == "en" else "en"),
         _header(term, context),
         heading(2, msg("term_definition"), "definition"),
         f'<div class="ar-term-definition"{english_attr(msg)}>{render_body(term.definition)}</div>{zh_definition}\n',

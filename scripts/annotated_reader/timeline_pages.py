@@ -15,6 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from html import escape
 
+from markdown.extensions.toc import slugify
+
 from .concordance import kwic_in
 from .glossary import Occurrence, Term, first_occurrences
 from .interface import english, english_attr, heading
@@ -119,7 +121,7 @@ def _context_section(events: list[Event], heading_text: str, intro: str, root: s
 
 
 def render_overview(context: TimelineContext) -> str:
-    """Markdown source of timeline/: the years 2003 to 2022 in order, each with its events."""
+    """HTML of timeline/: the years 2003 to 2022 in order, each with its events."""
     msg = context.msg
     root = "../"
     before = _context_section(
@@ -229,7 +231,7 @@ def _year_documents_and_terms(year: int, context: TimelineContext, root: str) ->
 
 
 def render_year_page(year: int, context: TimelineContext) -> str:
-    """Markdown source of timeline/<year>/."""
+    """HTML of timeline/<year>/."""
     msg = context.msg
     root = "../../"
     events = context.events_of(year)
@@ -333,12 +335,12 @@ def _event_mentions(event: Event, context: TimelineContext, root: str) -> str:
 
 
 def render_event_page(event: Event, context: TimelineContext) -> str:
-    """Markdown source of timeline/events/<id>/."""
+    """HTML of timeline/events/<id>/."""
     msg = context.msg
     root = "../../../"
-    title = escape(event.title_en) + ("" if msg.language == "en" else ' { lang="en" }')
     parts = [
-        f"# {title}\n",
+        # The id is the one Markdown's toc extension gave this heading, so that old links still work.
+        heading(1, event.title_en, slugify(event.title_en, "-"), None if msg.language == "en" else "en"),
         _event_header(event, context, root),
         f'<div class="ar-event-summary-full"{english_attr(msg)}>{render_body(event.summary)}</div>\n',
         heading(2, msg("event_mentioned"), "mentioned-in-the-texts"),
