@@ -28,10 +28,20 @@ def page(browser, base_url: str):
     context.close()
 
 
-def search(page, base_url: str, query: str, interface: str = "") -> list[dict[str, object]]:
-    """Open the search page for `query`; each result's title link and passage links."""
+def search(page, base_url: str, query: str, interface: str = "", every: bool = False) -> list[dict[str, object]]:
+    """Open the search page for `query`; each result's title link and passage links.
+
+    The results shown at first, or with `every`, all of them ("Show more" until it goes).
+    """
     page.goto(f"{base_url}{interface}search/?q={quote(query)}")
     page.wait_for_selector("[data-ar-search-state=done]", timeout=30_000)
+    for _ in range(20):
+        if not every or not page.is_visible(".ar-search-more"):
+            break
+        shown = page.locator(".ar-search-results > li").count()
+        page.click(".ar-search-more")
+        page.wait_for_function(f"document.querySelectorAll('.ar-search-results > li').length > {shown}")
+    assert not every or not page.is_visible(".ar-search-more")
     return page.eval_on_selector_all(
         ".ar-search-results > li",
         """items => items.map(li => ({
@@ -53,15 +63,7 @@ def _passage(href: str, base_url: str) -> tuple[str, str, str]:
 
 @pytest.mark.parametrize("term", ["联合惩戒", "信用修复", "严重失信主体名单"])
 def test_a_chinese_term_finds_the_documents_and_passages_it_is_in(page, base_url: str, site: Path, term: str) -> None:
-    results = search(page, base_url, term)
-    for _ in range(10):
-        if not page.is_visible(".ar-search-more"):
-            break
-        shown = page.locator(".ar-search-results > li").count()
-        page.click(".ar-search-more")
-        page.wait_for_function(f"document.querySelectorAll('.ar-search-results > li').length > {shown}")
-    assert not page.is_visible(".ar-search-more")
-    results = page.eval_on_selector_all(".ar-search-title a", "links => links.map(a => ({href: a.href}))")
+    results = search(page, base_url, term, every=True)
     # Hits in a document's views (the documents page lists titles only).
     in_documents = [r for r in results if re.search(r"/documents/[^/]+/(zh|en)/", str(r["href"]))]
     assert in_documents, results
@@ -82,7 +84,7 @@ def test_a_chinese_term_finds_the_documents_and_passages_it_is_in(page, base_url
     ],
 )
 def test_english_terms_find_the_documents_that_use_them(page, base_url: str, query: str, expected: str) -> None:
-    results = search(page, base_url, query)
+    results = search(page, base_url, query, every=True)
     assert any(f"documents/{expected}/en/#" in str(r["href"]) for r in results), results
     # The term's own glossary page is among the first results.
     assert any("/glossary/" in str(r["href"]) for r in results[:5]), results
@@ -101,7 +103,7 @@ def test_a_result_opens_the_document_at_the_passage_the_words_stand_in(page, bas
 
 def test_a_definition_is_found_on_its_term_page(page, base_url: str) -> None:
     # The opening of the blacklist term's definition: document pages carry it for their pop-ups.
-    results = search(page, base_url, "published list of persons or organisations")
+    results = search(page, base_url, "published list of persons or organisations", every=True)
     hrefs = [str(r["href"]) for r in results]
     assert any("/glossary/blacklist/" in href for href in hrefs), hrefs
     # Where a document page is found, it is for the words in its own text: its
@@ -150,3 +152,16 @@ def test_a_build_without_the_search_indexer_fails_with_a_message(
     log = failed_build(small_project, tmp_path / "site")
     assert f"the search index could not be built: the search indexer {tmp_path / 'no-such-pagefind'}" in log
     assert "No such file or directory" in log and "Traceback" not in log
+
+
+def test_results_come_five_at_a_time_each_fetching_only_its_own_text(page, base_url: str) -> None:
+    results = search(page, base_url, "信用")
+    fragments = [url for url in page.requested if url.endswith(".pf_fragment")]
+    # Pagefind fetches a page's stored text only for the results shown.
+    assert len(results) == len(fragments) == 5
+    assert page.is_visible(".ar-search-more")
+    page.click(".ar-search-more")
+    page.wait_for_function("document.querySelectorAll('.ar-search-results > li').length > 5")
+    shown = page.locator(".ar-search-results > li").count()
+    assert 5 < shown <= 10
+    assert len([url for url in page.requested if url.endswith(".pf_fragment")]) == shown

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -33,6 +34,9 @@ URL_SCHEMES = {"http", "https", "mailto"}
 _TAG = re.compile(r"<[^>]+>")
 
 
+# A note or definition is shown on many pages (every view of its document, term and index
+# pages): each body is rendered once per build. Bounded, so a long `mkdocs serve` cannot grow.
+@lru_cache(maxsize=65_536)
 def render_body(body: str) -> str:
     """The body's Markdown as sanitised HTML."""
     html = markdown.markdown(body, extensions=["sane_lists"])
@@ -47,6 +51,7 @@ def render_body(body: str) -> str:
     )
 
 
+@lru_cache(maxsize=65_536)
 def plain_summary(body: str, limit: int = 160) -> str:
     """The body as plain text, cut after its first sentence, or at `limit` characters, for lists and tables."""
     text = " ".join(html.unescape(_TAG.sub(" ", render_body(body))).split())

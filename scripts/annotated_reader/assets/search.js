@@ -3,7 +3,9 @@
 // passages the words are in. Loaded only by the search page, so other pages
 // never fetch the index; Pagefind itself fetches only the pieces a query needs.
 const box = document.querySelector("[data-ar-search]");
-const PAGE_SIZE = 10;
+// Results come five at a time, as in Pagefind's own interface: each one shown
+// fetches its page's stored text (its "fragment", 10-25 kB) for the excerpt.
+const PAGE_SIZE = 5;
 // A document page's passages are <section id="..."> rows; a hit is placed in
 // the last one that starts at or before it. Shown per page: at most this many.
 const PASSAGES_SHOWN = 8;
