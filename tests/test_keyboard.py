@@ -154,3 +154,26 @@ def test_a_document_reads_with_the_keyboard_alone(laptop: Watched, base_url: str
     assert page.url == f"{base_url}glossary/{term_id}/"
     assert page.locator("h1").inner_text().rstrip("¶").strip() == term.en
     assert keys.presses < 120  # a walk, not a crawl through every control on the page
+
+
+def test_the_closed_navigation_drawer_takes_no_focus(laptop: Watched, base_url: str) -> None:
+    """Below 76.25em the navigation is a drawer, off screen until opened: Tab must not go into it unseen."""
+    page = laptop.page
+    page.goto(base_url + DOC + "en/")
+    # From the top of the page, without the skip link, to the document: no stop in the closed drawer.
+    stops = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        where = page.evaluate(
+            "(e => e.closest('.md-sidebar--primary') ? 'drawer' : e.closest('.md-content') ? 'content' : 'other')"
+            "(document.activeElement)"
+        )
+        stops.append(where)
+        if where == "content":
+            break
+    assert stops[-1] == "content" and "drawer" not in stops, stops
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility") == "hidden"
+    # Opened, its links are there to be reached.
+    page.click("label.md-header__button[for='__drawer']")
+    page.wait_for_function("getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility === 'visible'")
+    assert page.is_visible(".md-sidebar--primary .md-nav__link")

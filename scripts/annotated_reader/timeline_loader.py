@@ -15,7 +15,7 @@ from pathlib import Path
 from .annotation_loader import check_passage_ref, document_hint
 from .annotations import PassageRef
 from .entry_files import entry_files
-from .glossary import term_pattern
+from .glossary import find_forms, term_pattern
 from .model import Corpus, PartialDate, Source
 from .problems import Problems
 from .timeline import Event, EventSource
@@ -93,6 +93,7 @@ def _check_passage(text: str, corpus: Corpus, path: Path, line: int, problems: P
 def _check_events(events: list[Event], corpus: Corpus, problems: Problems) -> None:
     owner: dict[tuple[str, str], Event] = {}
     issue_of: dict[str, Event] = {}
+    found = _forms_found(events, corpus)
     for event in events:
         path = event.path or Path()
         if event.document is not None and corpus.document(event.document) is None:
@@ -125,13 +126,29 @@ def _check_events(events: list[Event], corpus: Corpus, problems: Problems) -> No
                         path, line, f"'{form}' already names event '{owner[key].id}': words name one event only"
                     )
                 owner.setdefault(key, event)
-                if not _occurs(form, language == "en", corpus):
+                if (language, form.lower() if language == "en" else form) not in found and not _occurs(
+                    form, language == "en", corpus
+                ):
                     problems.error(
                         path,
                         line,
                         f"mention '{form}' does not occur in any {'English' if language == 'en' else 'Chinese'} "
                         "text: copy the words exactly as the text writes them",
                     )
+
+
+def _forms_found(events: list[Event], corpus: Corpus) -> set[tuple[str, str]]:
+    """("zh", form) and ("en", lower-cased form) for the mention forms found in one pass over the texts.
+
+    A form inside a longer one where both match is not among them (the longer
+    is found): `_occurs` looks for it alone. One pass, not one per form: with
+    an event per document that grew with the square of the corpus.
+    """
+    zh = dict.fromkeys((form for event in events for form in event.mentions_zh), "")
+    en = dict.fromkeys((form.lower() for event in events for form in event.mentions_en), "")
+    return {("zh", o.text) for o in find_forms(corpus, zh, {})} | {
+        ("en", o.text.lower()) for o in find_forms(corpus, {}, en)
+    }
 
 
 def _occurs(form: str, english: bool, corpus: Corpus) -> bool:
