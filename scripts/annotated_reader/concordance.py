@@ -95,9 +95,12 @@ def render_concordance(corpus: Corpus, occurrences: list[Occurrence], root: str,
 
     Headings, captions and column heads are in the interface's language; the lines in their text's.
     """
+    by_document: dict[str, list[Occurrence]] = {}
+    for occurrence in occurrences:
+        by_document.setdefault(occurrence.document, []).append(occurrence)
     parts = []
     for document in corpus.documents:
-        mine = [o for o in occurrences if o.document == document.id]
+        mine = by_document.get(document.id)
         if not mine:
             continue
         year = f"{document.date.year} · " if document.date else ""

@@ -9,6 +9,7 @@ with errors fails the build, listing every problem as `path:line: message`.
 from __future__ import annotations
 
 import logging
+import zlib
 from collections.abc import Callable
 from functools import partial
 from html import escape
@@ -74,9 +75,10 @@ ASSETS_URI = "assets/annotated-reader/"
 CORPUS_MARKER = "<!-- annotated-reader:corpus -->"
 
 
-# What a document view's page holds until it is written: its HTML is made then, and not kept.
-# The theme adds a title of its own to a page without "<h1", and the view has its own.
-VIEW_PLACEHOLDER = "<!-- annotated-reader: the document view, with its <h1> -->"
+# What a generated page holds until it is written (MkDocs keeps every page's content until the
+# build ends): a document view's HTML is made then, another page's is kept compressed till then.
+# The theme adds a title of its own to a page without "<h1", and each generated page has its own.
+PLACEHOLDER = "<!-- annotated-reader: the generated page, with its <h1> -->"
 
 
 def _root(page: Page) -> str:
@@ -104,6 +106,8 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
     # The other generated pages by source path, made when MkDocs reaches them, then finished.
     sources: dict[str, Callable[[], str]]
     finished: dict[str, ReadyPage]
+    # Their HTML, zlib-compressed, from on_page_content until the page is written.
+    held: dict[str, bytes]
     # The title of heading permalinks, as the toc extension is configured; None: no permalinks.
     permalink_title: str | None
     search: SearchIndexer | None = None
@@ -219,6 +223,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.finished = {}
+        self.held = {}
         # The site folder has just been cleaned: the other interfaces can start building into it.
         self._start_interfaces(config)
         self.search = self._search_step(SearchIndexer)
@@ -292,7 +297,9 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         if ready is not None:
             page.toc = get_toc(ready.toc)
             page.present_anchor_ids = set(ready.anchor_ids)
-            return ready.html
+            # A term page of a large corpus runs to megabytes: held compressed, about a tenth.
+            self.held[page.file.src_uri] = zlib.compress(ready.html.encode(), 1)
+            return PLACEHOLDER
         generated = self.views.get(page.file.src_uri)
         if generated is None:
             return html
@@ -304,7 +311,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         # Its ids are not known until it is written; MkDocs then leaves links to them unchecked
         # (the site's link check covers them).
         page.present_anchor_ids = None
-        return VIEW_PLACEHOLDER
+        return PLACEHOLDER
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         # The language selector's links: this page in each interface, or that interface's home page.
@@ -329,7 +336,10 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         generated = self.views.get(page.file.src_uri)
         if generated is not None:
-            output = output.replace(VIEW_PLACEHOLDER, generated.html(), 1)
+            output = output.replace(PLACEHOLDER, generated.html(), 1)
+        held = self.held.pop(page.file.src_uri, None)
+        if held is not None:
+            output = output.replace(PLACEHOLDER, zlib.decompress(held).decode(), 1)
         if self.search and is_indexed(page.url, parallel_view=bool(generated and not generated.view.slug)):
             self._search_step(self.search.add_page, page.url, output)
         if generated is None:
