@@ -123,6 +123,8 @@ def test_pages_load_the_index_only_to_search(page, base_url: str) -> None:
     page.goto(base_url + OPINIONS_2022)
     page.wait_for_load_state("networkidle")
     assert not [url for url in page.requested if "/pagefind/" in url]
+    # Nor the sitemaps, which grow with the corpus (the theme fetched both for its language links).
+    assert not [url for url in page.requested if "sitemap" in url]
     # The header's search button leads to the search page, which loads the index for the query.
     page.click(".ar-search-link")
     page.wait_for_selector("[data-ar-search-state=done]")

@@ -197,3 +197,12 @@ def test_each_view_is_titled_by_its_document_and_language(site: Path) -> None:
         assert page.title.get_text().startswith(title)
         # One h1: the document's own, not one the theme adds from the page title.
         assert [h1.get("id") for h1 in page.select("article h1")] == ["document_title"]
+
+
+def test_pages_name_no_alternate_that_makes_the_theme_fetch_the_sitemaps(site: Path) -> None:
+    for path in (site / "index.html", site / OPINIONS_2022 / "index.html", site / "zh" / "glossary" / "index.html"):
+        head = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").head
+        assert not head.select('link[rel="alternate"][hreflang]'), path
+    # The language selector still links the page in the other interface.
+    page = BeautifulSoup((site / OPINIONS_2022 / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert {a["hreflang"] for a in page.select("a.ar-lang-link")} == {"en", "zh"}

@@ -9,6 +9,7 @@ with errors fails the build, listing every problem as `path:line: message`.
 from __future__ import annotations
 
 import logging
+import re
 import zlib
 from collections.abc import Callable
 from functools import partial
@@ -79,6 +80,13 @@ CORPUS_MARKER = "<!-- annotated-reader:corpus -->"
 # build ends): a document view's HTML is made then, another page's is kept compressed till then.
 # The theme adds a title of its own to a page without "<h1", and each generated page has its own.
 PLACEHOLDER = "<!-- annotated-reader: the generated page, with its <h1> -->"
+
+
+# The theme's <link rel="alternate" hreflang> tags name each interface's home page, and its script
+# fetches the sitemap.xml of each (two files that grow with the corpus) on every page's first view,
+# to map pages across languages for its own selector. The selector here links each page to its own
+# counterpart (templates/partials/alternate.html), so they are left out.
+THEME_ALTERNATES = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
 
 
 def _root(page: Page) -> str:
@@ -334,6 +342,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         return all((self.english_docs / INTERFACE_ROOTS[code] / page.file.src_uri).is_file() for code in LANGUAGES)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        output = THEME_ALTERNATES.sub("", output, count=len(LANGUAGES))
         generated = self.views.get(page.file.src_uri)
         if generated is not None:
             output = output.replace(PLACEHOLDER, generated.html(), 1)
