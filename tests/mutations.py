@@ -174,27 +174,28 @@ def truncate(draw: Draw, lines: Lines) -> Lines:
     return text[: draw(st.integers(min_value=0, max_value=len(text)))].splitlines(keepends=True)
 
 
-def _key_lines(lines: Lines) -> list[int]:
-    return [index for index, line in enumerate(lines) if KEY_LINE.match(line.rstrip("\r\n"))]
+def _draw_key_line(draw: Draw, lines: Lines) -> tuple[int, re.Match[str]] | None:
+    """One `key: value` line, drawn at random: its index and its parts; None in a file without one."""
+    matches = {index: match for index, line in enumerate(lines) if (match := KEY_LINE.match(line.rstrip("\r\n")))}
+    if not matches:
+        return None
+    index = draw(st.sampled_from(sorted(matches)))
+    return index, matches[index]
 
 
 def replace_value(draw: Draw, lines: Lines) -> Lines:
     """The value of one `key: value` line replaced by a value of another type or random text."""
-    candidates = _key_lines(lines)
-    if candidates:
-        index = draw(st.sampled_from(candidates))
-        match = KEY_LINE.match(lines[index].rstrip("\r\n"))
-        assert match is not None
+    drawn = _draw_key_line(draw, lines)
+    if drawn:
+        index, match = drawn
         lines[index] = f"{match['indent']}{match['key']}: {draw(values())}{_line_end(lines[index])}"
     return lines
 
 
 def misspell_key(draw: Draw, lines: Lines) -> Lines:
-    candidates = _key_lines(lines)
-    if candidates:
-        index = draw(st.sampled_from(candidates))
-        match = KEY_LINE.match(lines[index].rstrip("\r\n"))
-        assert match is not None
+    drawn = _draw_key_line(draw, lines)
+    if drawn:
+        index, match = drawn
         key = match["key"]
         at = draw(st.integers(min_value=0, max_value=len(key) - 1))
         misspelt = draw(

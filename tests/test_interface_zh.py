@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-import markdown
 import pytest
 from bs4 import BeautifulSoup
 
@@ -20,6 +19,7 @@ from annotated_reader.messages import messages
 from annotated_reader.model import PartialDate
 from annotated_reader.notes import NoteIndex, render_row_notes
 from annotated_reader.pipeline import CheckedCorpus
+from annotated_reader.ready_pages import finish
 from annotated_reader.term_pages import GlossaryContext, render_term_page
 from annotated_reader.text_links import TextLinks, render_definitions
 from annotated_reader.timeline import YEARS, format_date
@@ -59,8 +59,8 @@ MONTHS = ("January", "February", "March", "June", "October", "November", "Decemb
 
 
 def _html(source: str) -> BeautifulSoup:
-    """A generated page's Markdown as the site renders it."""
-    return BeautifulSoup(markdown.markdown(source, extensions=["attr_list", "md_in_html", "toc"]), "html.parser")
+    """A generated page's HTML as the site finishes it, without the headings' permalink marks."""
+    return BeautifulSoup(finish(source, None).html, "html.parser")
 
 
 def _interface_text(page: BeautifulSoup) -> str:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from annotated_reader.interface import heading
 from annotated_reader.ready_pages import finish
+from conftest import FIXTURES, copy_project, failed_build
 
 
 def test_section_headings_get_the_permalink_and_table_of_contents_markdown_would_give() -> None:
@@ -35,3 +38,21 @@ def test_without_permalinks_headings_stay_plain_and_a_given_title_wins() -> None
     page = finish(heading(1, "术语表", "glossary"), None, title="Glossary")
     assert page.html == '<h1 id="glossary">术语表</h1>\n'
     assert page.title == "Glossary"
+
+
+def test_a_theme_template_without_the_page_content_fails_the_build(tmp_path: Path) -> None:
+    """A generated page's HTML goes where the template writes the content: a template without it is an error."""
+    project = copy_project(FIXTURES / "small", tmp_path / "project")
+    (project / "overrides").mkdir()
+    (project / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block content %}{% endblock %}\n', encoding="utf-8"
+    )
+    for name in ("mkdocs.yml", "mkdocs.zh.yml"):
+        config = project / name
+        config.write_text(
+            config.read_text(encoding="utf-8").replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1),
+            encoding="utf-8",
+        )
+    log = failed_build(project, tmp_path / "site")
+    assert "the theme's template did not write the page's content" in log
+    assert "keep {{ page.content }} in the template" in log and "Traceback" not in log

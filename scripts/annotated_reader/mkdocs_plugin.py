@@ -41,7 +41,7 @@ from .notes import NoteIndex
 from .pagefind_service import PagefindError
 from .pages import TITLE_ID, GeneratedPage, Reading, build_pages, render_corpus_list, view_url
 from .pipeline import CheckedCorpus, check_project
-from .ready_pages import ReadyPage, finish
+from .ready_pages import finish
 from .reference_pages import (
     DOWNLOADS_MARKER,
     expand_cite_examples,
@@ -89,6 +89,18 @@ PLACEHOLDER = "<!-- annotated-reader: the generated page, with its <h1> -->"
 THEME_ALTERNATES = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
 
 
+def _put_content(output: str, content: str, page: Page, config: MkDocsConfig) -> str:
+    """The written page with a generated page's HTML in place of its placeholder."""
+    if PLACEHOLDER not in output:
+        # A theme override that leaves out {{ page.content }} would otherwise publish the page empty.
+        raise PluginError(
+            f"{page.file.src_uri}: the theme's template did not write the page's content "
+            f"(theme: {config.theme.name}, custom_dir: {config.theme.custom_dir}); "
+            "keep {{ page.content }} in the template"
+        )
+    return output.replace(PLACEHOLDER, content, 1)
+
+
 def _root(page: Page) -> str:
     """The path from a page to its site's root (directory URLs: one "../" per folder)."""
     return "../" * page.url.count("/")
@@ -111,10 +123,9 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
     site: SiteInfo
     # Document view pages by source path: written when their page is (on_post_page).
     views: dict[str, GeneratedPage]
-    # The other generated pages by source path, made when MkDocs reaches them, then finished.
+    # The other generated pages by source path, made when MkDocs reaches them (on_page_content);
+    # then their finished HTML, zlib-compressed, until the page is written.
     sources: dict[str, Callable[[], str]]
-    finished: dict[str, ReadyPage]
-    # Their HTML, zlib-compressed, from on_page_content until the page is written.
     held: dict[str, bytes]
     # The title of heading permalinks, as the toc extension is configured; None: no permalinks.
     permalink_title: str | None
@@ -230,8 +241,6 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         config.nav = nav
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        self.finished = {}
-        self.held = {}
         # The site folder has just been cleaned: the other interfaces can start building into it.
         self._start_interfaces(config)
         self.search = self._search_step(SearchIndexer)
@@ -242,12 +251,13 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         reading = Reading(self.msg, self.site)
         self.views = {}
         self.sources = {}
+        self.held = {}
         for page in build_pages(self.corpus, self.notes, self.text_links, header_rows, reading):
             files.append(File.generated(config, page.src_uri, content=""))
             self.views[page.src_uri] = page
 
         def add(src_uri: str, make, *arguments) -> None:
-            # The page's HTML is made when MkDocs reaches it (on_page_markdown).
+            # The page's HTML is made when MkDocs reaches it (on_page_content).
             files.append(File.generated(config, src_uri, content=""))
             self.sources[src_uri] = partial(make, *arguments)
 
@@ -280,14 +290,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         # A generated page's HTML is finished without Markdown (ready_pages): MkDocs renders nothing.
-        view = self.views.get(page.file.src_uri)
-        if view is not None:
-            page.meta["title"] = view.title
-            return ""
-        make = self.sources.pop(page.file.src_uri, None)
-        if make is not None:
-            self.finished[page.file.src_uri] = ready = finish(make(), self.permalink_title)
-            page.meta["title"] = ready.title
+        if page.file.src_uri in self.views or page.file.src_uri in self.sources:
             return ""
         errors = marker_errors(markdown, self.corpus)
         if errors:
@@ -301,8 +304,10 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         return expand_cite_examples(markdown, self.corpus, self.notes, self.site, self.msg, root)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        ready = self.finished.pop(page.file.src_uri, None)
-        if ready is not None:
+        make = self.sources.pop(page.file.src_uri, None)
+        if make is not None:
+            ready = finish(make(), self.permalink_title)
+            page.meta["title"] = ready.title
             page.toc = get_toc(ready.toc)
             page.present_anchor_ids = set(ready.anchor_ids)
             # A term page of a large corpus runs to megabytes: held compressed, about a tenth.
@@ -311,6 +316,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         generated = self.views.get(page.file.src_uri)
         if generated is None:
             return html
+        page.meta["title"] = generated.title
         # The theme gives a page without a table of contents no "Skip to content" link, and a
         # keyboard would have to pass the whole header and navigation to reach the text: the
         # view's table of contents is its title.
@@ -344,11 +350,10 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         output = THEME_ALTERNATES.sub("", output, count=len(LANGUAGES))
         generated = self.views.get(page.file.src_uri)
-        if generated is not None:
-            output = output.replace(PLACEHOLDER, generated.html(), 1)
         held = self.held.pop(page.file.src_uri, None)
-        if held is not None:
-            output = output.replace(PLACEHOLDER, zlib.decompress(held).decode(), 1)
+        if generated is not None or held is not None:
+            content = generated.render() if generated is not None else zlib.decompress(held).decode()
+            output = _put_content(output, content, page, config)
         if self.search and is_indexed(page.url, parallel_view=bool(generated and not generated.view.slug)):
             self._search_step(self.search.add_page, page.url, output)
         if generated is None:

@@ -112,7 +112,7 @@ HeaderRows = Callable[[Document, str], list[tuple[str, str]]]
 class GeneratedPage:
     """A view of a document to add to the site: where it goes, its title, and how to make its HTML.
 
-    The HTML is made when the page is written (`html()`), not kept: a large
+    The HTML is made when the page is written (`render()`), not kept: a large
     corpus's views would not all fit in memory at once.
     """
 
@@ -121,9 +121,6 @@ class GeneratedPage:
     document: Document
     view: View
     render: Callable[[], str]
-
-    def html(self) -> str:
-        return self.render()
 
 
 def view_url(document: Document, view: View | None = None) -> str:

@@ -61,8 +61,7 @@ class YamlFile:
 
     def line_text(self, line: int) -> str:
         """The text of line `line` (1-based) as written, or '' past the end."""
-        lines = self.text.split("\n")
-        return lines[line - 1] if 0 < line <= len(lines) else ""
+        return _line_text(self.text, line)
 
     def line_of(self, key_path: PathKey) -> int:
         """The line of `key_path`, or of its nearest written ancestor."""
@@ -101,6 +100,12 @@ class _Lines:
             if text[self.starts[number - 1] : self.starts[number] if number < len(self.starts) else None].strip():
                 return number
         return 1
+
+
+def _line_text(text: str, line: int) -> str:
+    """Line `line` (1-based, counted by '\n') of `text`, or '' past the end."""
+    lines = text.split("\n")
+    return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
 def _where(key_path: PathKey) -> str:
@@ -234,7 +239,7 @@ def load_yaml(path: Path, problems: Problems) -> YamlFile | None:
         mark = exc.problem_mark or exc.context_mark
         line = lines.of(mark) if mark else 1
         what = exc.problem or "invalid YAML"
-        before = YamlFile(path, None, text=text).line_text(line)[: lines.column(mark)] if mark else ""
+        before = _line_text(text, line)[: lines.column(mark)] if mark else ""
         hint = _syntax_hint(what, before)
         if exc.context and "quoted scalar" in exc.context and exc.context_mark is not None:
             # YAML notices an unclosed quote only where the file ends; the
