@@ -9,9 +9,11 @@ import re
 import pytest
 
 from annotated_reader.citation import STYLES, CitationTarget, cite, csl_item, witness_description
-from annotated_reader.cite_html import citation_html, render_cite_control
+from annotated_reader.cite_html import citation_html, render_cite_control, render_cite_link
+from annotated_reader.cite_pages import cite_page_path, render_cite_page
 from annotated_reader.labels import passage_number
 from annotated_reader.messages import messages
+from annotated_reader.pages import VIEWS, Reading
 from annotated_reader.pipeline import CheckedCorpus
 from annotated_reader.site_info import SiteInfo
 
@@ -154,3 +156,47 @@ def test_the_cite_control_marks_access_dates_and_works_without_scripts(checked: 
     zh = BeautifulSoup(render_cite_control([cited], SITE, messages("zh"), "规划纲要（2014） 三（一）"), "html.parser")
     assert zh.summary.get_text() == "引用" and "网站版本 v1.2-3-gabc1234" in zh.get_text()
     assert citation_html(cited, SITE, "mla").count('class="ar-accessed"') == 1
+
+
+def test_a_passage_cite_control_links_to_its_citations() -> None:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(render_cite_link("3.1", "Planning Outline (2014) III (1)", messages("en")), "html.parser")
+    control = soup.select_one("details.ar-cite")
+    assert control.get("open") is None and control["data-cite-passage"] == "3.1"
+    assert control.summary["aria-label"] == "Cite Planning Outline (2014) III (1)"
+    link = control.select_one(".ar-cite-body a.ar-cite-page-link")
+    assert link["href"] == "cite/#3.1"
+    assert link.get_text() == "Citations of Planning Outline (2014) III (1) in every style"
+    assert not soup.select(".ar-citation")
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=["parallel", "zh", "en"])
+def test_a_view_citation_page_cites_each_passage_of_the_view(checked: CheckedCorpus, view) -> None:
+    from bs4 import BeautifulSoup
+
+    document = checked.corpus.document("2007-state-council-opinions")
+    html = render_cite_page(document, view, Reading(messages("en"), SITE), "assets/annotated-reader/", "icon.png")
+    soup = BeautifulSoup(html, "html.parser")
+    folder = f"documents/2007-state-council-opinions/{view.slug + '/' if view.slug else ''}"
+    assert cite_page_path(document, view) == folder + "cite/index.html"
+    root = "../" * folder.count("/") + "../"
+    assert soup.html["lang"] == "en" and soup.title.get_text() == soup.h1.get_text()
+    assert soup.select_one("link[rel=stylesheet]")["href"] == root + "assets/annotated-reader/reader.css"
+    assert soup.select_one("script")["src"] == root + "assets/annotated-reader/reader.js"
+    assert soup.select_one("link[rel=icon]")["href"] == root + "icon.png"
+    assert "Site version v1.2-3-gabc1234" in soup.select_one(".ar-cite-version").get_text()
+    shown = view.witnesses(document) or list(document.witnesses)
+    sections = soup.select("section.ar-cite-passage")
+    # Every passage some text of the view has, in order; a passage no text of the view has is left out.
+    assert [s["id"] for s in sections] == [p for p in document.segment_ids if any(w.segment(p) for w in shown)]
+    for section in sections:
+        passage = section["id"]
+        assert section.h2.a["href"] == f"../#{passage}"
+        witnesses = [w for w in shown if w.segment(passage)]
+        assert [s["data-cite-witness"] for s in section.select(".ar-cite-set")] == [w.id for w in witnesses]
+        for witness, citation in zip(witnesses, section.select('.ar-citation[data-style="apa"]'), strict=True):
+            cited = CitationTarget(document, witness, passage, SITE.absolute(folder + "#" + passage))
+            assert citation.get_text() == cite(cited, SITE, "apa")
+    # The Chinese view's passage labels are Chinese, marked so in an English page.
+    assert (sections[0].h2.get("lang") == "zh-Hans") == (view.language == "zh")

@@ -81,9 +81,12 @@ def test_cite_opens_at_a_passage_and_copies_a_citation_dated_today(watched: Watc
     page = watched.page
     row = "[id='3.9']"
     assert not page.is_visible(f"{row} .ar-citation")
+    # The view holds a link to the citations, not the citations themselves.
+    assert page.locator(".ar-row .ar-citation").count() == 0
     page.click(f"{row} .ar-cite summary")
     chicago = page.locator(f"{row} .ar-cite-set[data-cite-witness='en'] .ar-citation[data-style='chicago-note']")
-    assert chicago.is_visible()
+    expect(chicago).to_be_visible()
+    assert page.locator(f"{row} .ar-cite-page-link").count() == 0
     date = today(watched)
     text = chicago.inner_text()
     assert text.endswith(f"accessed {date['chicago']}.")
@@ -117,13 +120,34 @@ def test_the_chinese_interface_cites_in_its_own_words(watched: Watched) -> None:
 def test_citations_work_without_javascript(browser, base_url: str) -> None:
     page = Watched(browser, base_url, viewport={"width": 1280, "height": 900}, java_script_enabled=False)
     page.open(DOC + "#3.9")
+    # The document's citations are in its header; a passage's control links to its own.
+    page.page.click(".ar-doc-header .ar-cite summary")
+    assert page.page.locator(".ar-doc-header .ar-citation[data-style='apa']").first.is_visible()
     page.page.click("[id='3.9'] .ar-cite summary")
+    page.page.click("[id='3.9'] .ar-cite-page-link")
+    page.page.wait_for_url("**/" + DOC + "cite/#3.9")
     citation = page.page.locator("[id='3.9'] .ar-cite-set[data-cite-witness='zh'] .ar-citation[data-style='apa']")
     assert citation.is_visible()
     # Without the script the access date is the build date, and there is nothing to click to copy.
     assert "Retrieved " in citation.inner_text()
     assert not page.page.is_visible("[id='3.9'] .ar-copy-citation")
+    # The passage's heading leads back to it.
+    page.page.click("[id='3.9'] h2 a")
+    page.page.wait_for_url("**/" + DOC + "#3.9")
     page.close()
+
+
+def test_a_citation_page_read_on_its_own_copies_and_dates_today(watched: Watched) -> None:
+    watched.open(DOC + "en/cite/#3.9")
+    page = watched.page
+    assert page.title() == "Citations: 2022 Opinions (English)"
+    mla = page.locator("[id='3.9'] .ar-citation[data-style='mla']")
+    expect(mla).to_contain_text(f"Accessed {today(watched)['mla']}.")
+    assert DOC + "en/#3.9" in mla.inner_text()
+    button = page.locator("[id='3.9'] [data-style='mla'] + .ar-copy-citation")
+    button.click()
+    expect(button).to_have_text("Copied")
+    assert page.evaluate("navigator.clipboard.readText()") == mla.inner_text()
 
 
 def test_the_cite_page_examples_copy_too(watched: Watched) -> None:

@@ -62,14 +62,34 @@ def test_every_passage_and_document_has_a_cite_control(site: Path, checked: Chec
         header = page.select_one(".ar-doc-header details.ar-cite")
         assert header is not None
         assert [s["data-cite-witness"] for s in header.select(".ar-cite-set")] == [w.id for w in document.witnesses]
-        for row in page.select(".ar-row"):
-            control = row.select_one(".ar-tools details.ar-cite")
-            assert control is not None, (document.id, row["id"])
-            present = [w.id for w in document.witnesses if w.segment(row["id"])]
-            assert [s["data-cite-witness"] for s in control.select(".ar-cite-set")] == present
-            permalink = f"{SITE_URL}documents/{document.id}/#{row['id']}"
-            chicago = control.select_one('.ar-citation[data-style="chicago-note"]').get_text()
-            assert permalink in chicago and row["data-label"].split(" ", 1)[0] not in ("", None)
+        for view, languages in (("", None), ("zh/", ("zh",)), ("en/", ("en",))):
+            folder = site / "documents" / document.id / view
+            page = soup(folder / "index.html")
+            citations = soup(folder / "cite/index.html")
+            # A view without a text in its language cites the texts there are.
+            shown = [w for w in document.witnesses if languages is None or w.language.split("-")[0] in languages]
+            shown = shown or list(document.witnesses)
+            rows = page.select(".ar-row")
+            cited = [row["id"] for row in rows if any(w.segment(row["id"]) for w in shown)]
+            # One section per passage the view cites, in the text's order; nothing else.
+            assert [s["id"] for s in citations.select("section.ar-cite-passage")] == cited
+            for row in rows:
+                control = row.select_one(".ar-tools details.ar-cite")
+                if row["id"] not in cited:
+                    assert control is None, (document.id, view, row["id"])
+                    continue
+                assert control is not None, (document.id, view, row["id"])
+                # The view holds a link to the passage's citations, not the citations.
+                assert not control.select(".ar-citation")
+                assert control["data-cite-passage"] == row["id"]
+                assert control.select_one("a.ar-cite-page-link")["href"] == f"cite/#{row['id']}"
+                section = citations.find("section", id=row["id"])
+                present = [w.id for w in shown if w.segment(row["id"])]
+                assert [s["data-cite-witness"] for s in section.select(".ar-cite-set")] == present
+                permalink = f"{SITE_URL}documents/{document.id}/{view}#{row['id']}"
+                chicago = section.select_one('.ar-citation[data-style="chicago-note"]').get_text()
+                assert permalink in chicago and row["data-label"].split(" ", 1)[0] not in ("", None)
+                assert section.h2.a["href"] == f"../#{row['id']}"
 
 
 def test_downloads_match_their_schema_and_the_corpus(site: Path, checked: CheckedCorpus) -> None:

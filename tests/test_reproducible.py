@@ -106,10 +106,11 @@ def test_citations_give_the_commit_as_version_and_date(two_builds: tuple[Path, P
         ("", f"Site version {version}, built {DAY}."),
         ("zh/", f"网站版本 {version}，构建于 {DAY}。"),
     ):
-        page = (site / interface / "documents/2003-shanghai-opinions/index.html").read_text(encoding="utf-8")
-        assert built in page
-        accessed = re.findall(r'class="ar-accessed" data-date-style="gbt7714">([^<]*)<', page)
-        assert accessed and set(accessed) == {DAY}
+        for view in ("", "cite/"):
+            page = (site / interface / f"documents/2003-shanghai-opinions/{view}index.html").read_text("utf-8")
+            assert built in page
+            accessed = re.findall(r'class="ar-accessed" data-date-style="gbt7714">([^<]*)<', page)
+            assert accessed and set(accessed) == {DAY}
         download = json.loads((site / interface / "data/documents/2003-shanghai-opinions.json").read_text("utf-8"))
         assert download["site"]["built"] == DAY
         assert download["site"]["version"] == version

@@ -1,10 +1,15 @@
-"""The "Cite" control: every citation style of a passage or document, written into the page.
+"""The "Cite" control: every citation style of a passage or document.
 
 The control is a <details> element, so it opens and its citations can be
 selected and copied without JavaScript; reader.js adds the copy buttons and
 replaces each access date (the build date, at first) with the reader's
 today, written as each style writes dates. It holds one set of citations per
 witness, because a citation names the text it quotes.
+
+A document's own control holds its citations. A passage's control holds a
+link to them on its view's citation page (cite_pages.py), which reader.js
+fetches and puts into the control when it is first opened: seven styles for
+every witness of every passage would otherwise make most of a view's HTML.
 """
 
 from __future__ import annotations
@@ -65,17 +70,38 @@ def citation_set(target: CitationTarget, site: SiteInfo, msg: Messages) -> str:
     return f'<p class="ar-cite-witness">{witness}</p><dl class="ar-cite-styles">{styles}</dl>'
 
 
+def citation_sets(targets: list[CitationTarget], site: SiteInfo, msg: Messages) -> str:
+    """One set of citations per witness cited, each marked with the witness's id."""
+    return "".join(
+        f'<div class="ar-cite-set" data-cite-witness="{escape(t.witness.id)}">{citation_set(t, site, msg)}</div>'
+        for t in targets
+    )
+
+
+def version_note(site: SiteInfo, msg: Messages) -> str:
+    """Which version of the site is cited, and how access dates are written."""
+    version = escape(msg("cite_version", version=site.version, built=site.built.isoformat()))
+    return f'<p class="ar-cite-version">{version}</p>'
+
+
+def _control(label: str, body: str, msg: Messages, attributes: str = "") -> str:
+    return (
+        f'<details class="ar-cite" data-search-exclude{attributes}>'
+        f'<summary aria-label="{escape(msg("cite_label", label=label))}">{escape(msg("cite"))}</summary>'
+        f'<div class="ar-cite-body">{body}</div></details>'
+    )
+
+
 def render_cite_control(targets: list[CitationTarget], site: SiteInfo, msg: Messages, label: str) -> str:
     """A closed "Cite" control for `label` (a passage or a document) with every style for every witness."""
     if not targets:
         return ""
-    sets = [
-        f'<div class="ar-cite-set" data-cite-witness="{escape(t.witness.id)}">{citation_set(t, site, msg)}</div>'
-        for t in targets
-    ]
-    version = escape(msg("cite_version", version=site.version, built=site.built.isoformat()))
-    return (
-        f'<details class="ar-cite" data-search-exclude><summary aria-label="{escape(msg("cite_label", label=label))}">'
-        f"{escape(msg('cite'))}</summary>"
-        f'<div class="ar-cite-body">{"".join(sets)}<p class="ar-cite-version">{version}</p></div></details>'
-    )
+    return _control(label, citation_sets(targets, site, msg) + version_note(site, msg), msg)
+
+
+def render_cite_link(passage: str, label: str, msg: Messages) -> str:
+    """A closed "Cite" control for a passage, linking to its citations on the view's citation page."""
+    # Relative to the view's folder, so that the view and its page move together.
+    href = f"cite/#{escape(passage)}"
+    link = f'<a class="ar-cite-page-link" href="{href}">{escape(msg("cite_page_link", label=label))}</a>'
+    return _control(label, f'<p class="ar-cite-fallback">{link}</p>', msg, f' data-cite-passage="{escape(passage)}"')

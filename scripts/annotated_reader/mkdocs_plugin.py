@@ -29,6 +29,7 @@ from mkdocs.structure.toc import get_toc
 
 from .alignment import align_corpus
 from .annotation_index import INDEX_URI, render_annotation_index
+from .cite_pages import cite_page_path, render_cite_page
 from .documents_index import DOCUMENTS_URI, render_documents_index
 from .downloads import SCHEMA_URI, document_json, document_text, download_schema, json_path, text_path
 from .glossary_pages import INDEX_URI as GLOSSARY_URI
@@ -36,10 +37,10 @@ from .glossary_pages import render_glossary_index
 from .head_meta import document_meta, render_meta
 from .interface_build import InterfaceBuild, InterfaceResult
 from .messages import LANGUAGES, Messages, messages
-from .model import Corpus
+from .model import Corpus, Document
 from .notes import NoteIndex
 from .pagefind_service import PagefindError
-from .pages import TITLE_ID, GeneratedPage, Reading, build_pages, render_corpus_list, view_url
+from .pages import TITLE_ID, GeneratedPage, Reading, View, build_pages, render_corpus_list, view_url
 from .pipeline import CheckedCorpus, check_project
 from .ready_pages import finish
 from .reference_pages import (
@@ -121,6 +122,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
     timeline: TimelineContext
     msg: Messages
     site: SiteInfo
+    reading: Reading
     # Document view pages by source path: written when their page is (on_post_page).
     views: dict[str, GeneratedPage]
     # The other generated pages by source path, made when MkDocs reaches them (on_page_content);
@@ -248,7 +250,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         def header_rows(document, root):
             return document_timeline_rows(self.timeline, document, root)
 
-        reading = Reading(self.msg, self.site)
+        reading = self.reading = Reading(self.msg, self.site)
         self.views = {}
         self.sources = {}
         self.held = {}
@@ -359,10 +361,19 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         if generated is None:
             return output
         document, view = generated.document, generated.view
+        self._write_cite_page(document, view, config)
         language = "zh" if view.language == "zh" else "en"
         url = self.site.absolute(view_url(document, view))
         tags = render_meta(document_meta(document, language, url, self.site, self.msg))
         return output.replace("</head>", tags + "</head>", 1)
+
+    def _write_cite_page(self, document: Document, view: View, config: MkDocsConfig) -> None:
+        # Written straight into the site, as the view is: held as a MkDocs file, every view's
+        # citations would be in memory at once.
+        path = Path(config.site_dir) / cite_page_path(document, view)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        html = render_cite_page(document, view, self.reading, ASSETS_URI, config.theme.get("favicon"))
+        path.write_text(html, encoding="utf-8")
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.search is not None, "on_files starts the search index"

@@ -8,7 +8,8 @@ Each document gets three views, each a real page with its own URL:
 
 Every passage is one row whose HTML id is its segment ID, in every view, so
 `page#2.3` opens at the passage whichever view the link points to. A row
-holds the passage's permalink, citation label and copy-link control, then one
+holds the passage's permalink, citation label, copy-link and Cite controls
+(whose citations are on the view's citation page, cite_pages.py), then one
 cell per witness; a witness that lacks the passage says so in its cell and
 links to the contributing guide. Nothing here imports MkDocs: the adapter
 (mkdocs_plugin.py) only hands the pages over.
@@ -22,7 +23,7 @@ from functools import partial
 from html import escape
 
 from .citation import CitationTarget
-from .cite_html import render_cite_control
+from .cite_html import render_cite_control, render_cite_link
 from .downloads import json_path, text_path
 from .inline import render_marked_text
 from .interface import english_attr
@@ -361,7 +362,7 @@ def _row(page: ViewPage, segment_id: str) -> str:
         f'<button type="button" class="ar-copy" data-passage="{escape(segment_id)}" '
         f'data-copied-label="{escape(msg("cite_copied"))}" '
         f'aria-label="{escape(msg("copy_link_label", label=label))}" hidden>{escape(msg("copy_link"))}</button>'
-        f"{render_cite_control(targets, page.reading.site, msg, label)}"
+        f"{render_cite_link(segment_id, label, msg) if targets else ''}"
     )
     markers, aside, back = render_row_notes(page.notes, document, segment_id, page.view.slug, page.label_language, root)
     tools += (f'<span class="ar-markers">{markers}</span>' if markers else "") + "</div>"

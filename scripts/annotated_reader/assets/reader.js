@@ -112,15 +112,6 @@
     setTimeout(function () { button.textContent = label; }, 2000);
   }
 
-  // Citations: each Copy button copies the citation before it, as plain text.
-  document.querySelectorAll(".ar-copy-citation").forEach(function (button) {
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      var citation = button.previousElementSibling;
-      copy(citation.textContent).then(function () { confirmCopied(button); });
-    });
-  });
-
   // The access date in a citation is the build date until today's is known;
   // each style writes it its own way (see citation.py's accessed_text).
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -134,10 +125,68 @@
     if (style === "csl-json") return y + ", " + (m + 1) + ", " + d;
     return MONTHS[m] + " " + d + ", " + y;
   }
-  var today = new Date();
-  document.querySelectorAll(".ar-accessed").forEach(function (date) {
-    date.textContent = accessed(date.getAttribute("data-date-style"), today);
-  });
+
+  // Citations in `container`: each Copy button copies the citation before
+  // it, as plain text, and access dates are today's.
+  function setUpCitations(container) {
+    container.querySelectorAll(".ar-copy-citation").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var citation = button.previousElementSibling;
+        copy(citation.textContent).then(function () { confirmCopied(button); });
+      });
+    });
+    var today = new Date();
+    container.querySelectorAll(".ar-accessed").forEach(function (date) {
+      date.textContent = accessed(date.getAttribute("data-date-style"), today);
+    });
+  }
+  setUpCitations(document);
+
+  // A passage's Cite control links to its citations on the view's citation
+  // page (cite_pages.py). Opened for the first time, it fetches that page
+  // (once for all passages) and shows the passage's citations in place; if
+  // the page cannot be fetched, the link stays.
+  var citePages = {};
+  function citePage(url) {
+    if (!citePages[url]) {
+      citePages[url] = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error(response.status + " " + url);
+        return response.text();
+      }).then(function (html) {
+        return new DOMParser().parseFromString(html, "text/html");
+      });
+      citePages[url].catch(function () { delete citePages[url]; });
+    }
+    return citePages[url];
+  }
+  function loadCitations(details) {
+    var link = details.querySelector(".ar-cite-page-link");
+    if (!details.open || !link || details.hasAttribute("data-cite-loaded")) return;
+    var body = details.querySelector(".ar-cite-body");
+    details.setAttribute("data-cite-loaded", "");
+    body.setAttribute("aria-busy", "true");
+    citePage(link.href.split("#")[0]).then(function (page) {
+      var section = page.getElementById(details.getAttribute("data-cite-passage"));
+      var sets = section ? section.querySelectorAll(".ar-cite-set") : [];
+      if (!sets.length) throw new Error("no citations for " + link.href);
+      var version = page.querySelector(".ar-cite-version");
+      body.textContent = "";
+      sets.forEach(function (set) { body.appendChild(document.importNode(set, true)); });
+      if (version) body.appendChild(document.importNode(version, true));
+      setUpCitations(body);
+    }).catch(function () {
+      details.removeAttribute("data-cite-loaded");
+    }).then(function () {
+      body.removeAttribute("aria-busy");
+    });
+  }
+  // "toggle" does not bubble: one listener, capturing, serves every control.
+  document.addEventListener("toggle", function (event) {
+    if (event.target.matches && event.target.matches("details.ar-cite[data-cite-passage]")) {
+      loadCitations(event.target);
+    }
+  }, true);
 
   // Switching view or interface language keeps the passage the reader is at.
   document.querySelectorAll(".ar-view-link, .ar-lang-switch, .ar-lang-link").forEach(function (link) {
