@@ -6,6 +6,8 @@ linked to the passage the term is in; other pages never load the index.
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
@@ -136,7 +138,9 @@ def test_pages_load_the_index_only_to_search(page, base_url: str) -> None:
 
 
 def test_an_unknown_word_says_nothing_was_found(page, base_url: str) -> None:
-    assert search(page, base_url, "xqxqxqxq") == []
+    # Pagefind, segmenting as for Chinese, answers a word it lacks with the longest indexed
+    # word the query starts with ("X", a glossary letter, for "xqxq"): no word starts with ξ.
+    assert search(page, base_url, "ξψξψξψ") == []
     assert page.inner_text(".ar-search-status") == "Nothing found. Try another word, or fewer words."
 
 
@@ -145,6 +149,82 @@ def test_each_interface_has_its_own_search_index(site: Path) -> None:
         assert (root / "pagefind" / "pagefind.js").is_file()
         assert list((root / "pagefind" / "fragment").iterdir())
     assert not (site / "search" / "search_index.json").exists()
+
+
+def _indexed_text(site: Path, url: str) -> str:
+    """The text Pagefind holds for the page at `url` (from its fragment file)."""
+    for fragment in (site / "pagefind" / "fragment").iterdir():
+        # A fragment is gzipped JSON behind Pagefind's 12-byte signature.
+        data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd") :])
+        if data["url"] == url:
+            return data["content"].replace("\u200b", "")
+    raise AssertionError(f"{url} is not in the search index")
+
+
+def test_a_term_page_indexes_the_notes_of_its_renderings_table_not_its_rows(site: Path) -> None:
+    """The table repeats the term's forms once per text; only the editors' notes on variants are content."""
+    text = _indexed_text(site, "/glossary/blacklist/")
+    table = text.split("Renderings in the texts.", 1)[1].split("Concordance.", 1)[0]
+    page = BeautifulSoup((site / "glossary/blacklist/index.html").read_text("utf-8"), "html.parser")
+    rows = page.select(".ar-renderings tbody tr")
+    assert rows and "Planning Outline (2014)" in rows[0].get_text()
+    notes = " ".join(note.get_text(" ") for note in page.select(".ar-renderings td.ar-rendering-note"))
+    assert '"network credit blacklist" (2.3.p11)' in table
+    words = set(re.findall(r"\w+", table))
+    assert words and words <= set(re.findall(r"\w+", notes)), words - set(re.findall(r"\w+", notes))
+    assert "Planning Outline" not in table and "counted there" not in text
+
+
+def test_each_note_is_indexed_once_in_the_view_of_its_language(site: Path) -> None:
+    indexed_in: dict[str, list[str]] = {}
+    for folder in sorted((site / "documents").iterdir()):
+        if not folder.is_dir():
+            continue
+        for view in ("zh", "en"):
+            page = BeautifulSoup((folder / view / "index.html").read_text("utf-8"), "html.parser")
+            for note in page.select("article.ar-note"):
+                language = note.select_one(".ar-note-body")["lang"].split("-")[0]
+                indexed_in.setdefault(note["id"], [])
+                if not note.has_attr("data-search-exclude"):
+                    indexed_in[note["id"]].append(view)
+                    assert view == language, (folder.name, note["id"])
+    assert indexed_in and all(len(views) == 1 for views in indexed_in.values()), indexed_in
+    # In the index itself: a note's words are stored with the English view, not the Chinese.
+    page = BeautifulSoup((site / OPINIONS_2022 / "en/index.html").read_text("utf-8"), "html.parser")
+    body = " ".join(page.select_one("article.ar-note .ar-note-body").get_text().split()[:6])
+    assert body in " ".join(_indexed_text(site, "/" + OPINIONS_2022 + "en/").split())
+    assert body not in " ".join(_indexed_text(site, "/" + OPINIONS_2022 + "zh/").split())
+
+
+def test_a_documents_header_facts_are_indexed_with_its_english_view(site: Path) -> None:
+    english = _indexed_text(site, "/" + OPINIONS_2022 + "en/")
+    chinese = _indexed_text(site, "/" + OPINIONS_2022 + "zh/")
+    # The date's evidence, the texts' attribution: in the English view's stored text only.
+    for fact in ("the date of the Xinhua release", "Xinhua News Agency release"):
+        assert fact in english and fact not in chinese, fact
+    # Both views are found by both titles.
+    for title in ("推进社会信用体系建设高质量发展", "Opinions on Promoting the Construction"):
+        assert title in english and title in chinese, title
+
+
+def test_pages_listing_other_pages_are_found_by_their_own_words_only(site: Path) -> None:
+    """The lists of all documents, notes and events repeat pages that are searched on their own."""
+    title = "推进社会信用体系建设高质量发展"
+    for url, intro in (("/", "Social Credit Policy Reader"), ("/documents/", "Documents")):
+        text = _indexed_text(site, url)
+        assert intro in text and title not in text, url
+    annotations = BeautifulSoup((site / "annotations/index.html").read_text("utf-8"), "html.parser")
+    summary = " ".join(annotations.select_one(".ar-index-summary").get_text().split()[:6])
+    text = " ".join(_indexed_text(site, "/annotations/").split())
+    assert text.startswith("Annotations.") and summary not in text
+    timeline = BeautifulSoup((site / "timeline/index.html").read_text("utf-8"), "html.parser")
+    event = timeline.select_one(".ar-timeline .ar-year-events a").get_text()
+    assert event not in _indexed_text(site, "/timeline/")
+    # The event's own page is found by it.
+    assert any(
+        event in _indexed_text(site, f"/{path.parent.relative_to(site).as_posix()}/")
+        for path in (site / "timeline/events").glob("*/index.html")
+    )
 
 
 def test_a_build_without_the_search_indexer_fails_with_a_message(

@@ -39,6 +39,12 @@ def _entry(index: NoteIndex, note: PlacedNote, msg: Messages, with_summary: bool
     )
 
 
+def _compact_list(index: NoteIndex, notes: list[PlacedNote], msg: Messages) -> str:
+    """Links to notes, one per line: the notes are searched where they are, not here again."""
+    entries = "".join(_entry(index, n, msg, False) for n in notes)
+    return f'<ul class="ar-index-compact" data-search-exclude>{entries}</ul>\n'
+
+
 def render_annotation_index(index: NoteIndex, msg: Messages = ENGLISH) -> str:
     """HTML of the annotations index page."""
     notes = [n for d in index.corpus.documents for n in index.by_document.get(d.id, [])]
@@ -68,20 +74,19 @@ def render_annotation_index(index: NoteIndex, msg: Messages = ENGLISH) -> str:
             f"{download if document_notes else ''}</p>\n"
         )
         if document_notes:
-            parts.append('<ol class="ar-index">' + "".join(_entry(index, n, msg) for n in document_notes) + "</ol>\n")
+            # The notes' words are searched where the notes are (the document views), not here again.
+            entries = "".join(_entry(index, n, msg) for n in document_notes)
+            parts.append(f'<ol class="ar-index" data-search-exclude>{entries}</ol>\n')
     parts.append(heading(2, msg("by_type"), "by-type"))
     for type_id, type_label in type_labels(msg).items():
         typed = by_type.get(type_id, [])
         parts.append(
             f'<h3 id="type-{type_id}">{html.escape(msg("heading_count", label=type_label, count=len(typed)))}</h3>\n'
-            + ('<ul class="ar-index-compact">' + "".join(_entry(index, n, msg, False) for n in typed) + "</ul>\n")
+            + _compact_list(index, typed, msg)
         )
     parts.append(heading(2, msg("by_tag"), "by-tag"))
     for tag in sorted(by_tag):
         tagged = by_tag[tag]
         tag_heading = msg.html("heading_count", count=len(tagged), label=english(html.escape(tag), msg))
-        parts.append(
-            f'<h3 id="tag-{html.escape(tag)}">{tag_heading}</h3>\n'
-            '<ul class="ar-index-compact">' + "".join(_entry(index, n, msg, False) for n in tagged) + "</ul>\n"
-        )
+        parts.append(f'<h3 id="tag-{html.escape(tag)}">{tag_heading}</h3>\n' + _compact_list(index, tagged, msg))
     return "\n".join(parts)

@@ -173,13 +173,17 @@ def _note(index: NoteIndex, note: PlacedNote, view_slug: str, language: str, roo
     sources = render_source_list(msg("sources"), annotation.sources, "ar-note-sources", msg)
     tags = " ".join(f'<span class="ar-tag"{english_attr(msg)}>{escape(t)}</span>' for t in annotation.tags)
     drift = ' data-anchoring="fuzzy"' if note.anchor.status == "fuzzy" else ""
+    # Each note is indexed for search once, in the view of the language it is written in: from
+    # the other view the search would give the same words again, and store them twice.
+    elsewhere = view_slug and view_slug != annotation.language.split("-")[0]
+    unindexed = " data-search-exclude" if elsewhere else ""
     date = f'<time datetime="{escape(annotation.date)}">{escape(annotation.date)}</time>'
     byline = msg.html("byline", author=english(escape(annotation.author), msg), date=date)
     return (
         # Focusable by links (tabindex -1), like a passage: following a note's
         # marker puts the focus on the note.
         f'<article class="ar-note ar-note-{escape(annotation.type)}" id="note-{escape(annotation.id)}" tabindex="-1" '
-        f'data-note-number="{note.number}"{drift}>'
+        f'data-note-number="{note.number}"{drift}{unindexed}>'
         "<details open>"
         f'<summary><span class="ar-note-number">{note.number}</span> '
         f'<span class="ar-note-type">{escape(annotation.type_label(msg))}</span>{on}</summary>'

@@ -219,14 +219,17 @@ def _header(
         msg,
         document.short_title[msg.language],
     )
+    # The header's facts are the same in every view: the search indexes them with the English view
+    # only (the parallel view is not indexed), as it does a note in English.
+    unindexed = " data-search-exclude" if view.language == "zh" else ""
     return (
         '<header class="ar-doc-header">'
         f'<p class="ar-other-title" lang="{HTML_LANG[other]}">{escape(document.title[other])}</p>'
-        f'<dl class="ar-meta">{meta}</dl>'
+        f'<dl class="ar-meta"{unindexed}>{meta}</dl>'
         f"{cite}"
-        f"{_about(document, msg)}"
-        f'<details class="ar-witness-list"><summary>{escape(msg("about_texts", count=len(document.witnesses)))}'
-        f"</summary>{witnesses}</details>"
+        f"{_about(document, msg, unindexed)}"
+        f'<details class="ar-witness-list"{unindexed}>'
+        f"<summary>{escape(msg('about_texts', count=len(document.witnesses)))}</summary>{witnesses}</details>"
         "</header>"
     )
 
@@ -244,7 +247,7 @@ def _downloads(document: Document, root: str, with_notes: bool, msg: Messages) -
     return f'{links} <span class="ar-evidence">(<a href="{root}data/">{escape(msg("download_about"))}</a>)</span>'
 
 
-def _about(document: Document, msg: Messages) -> str:
+def _about(document: Document, msg: Messages, attributes: str = "") -> str:
     """Editorial notes and the sources of facts the texts do not give."""
     notes = [document.notes] if document.notes else []
     notes += [f"{name.replace('_', ' ').capitalize()}: {note}" for name, note in document.name_notes.items()]
@@ -255,7 +258,8 @@ def _about(document: Document, msg: Messages) -> str:
     paragraphs = "".join(f"<p{lang}>{escape(note)}</p>" for note in notes)
     sources = render_source_list(msg("sources"), document.sources, msg=msg)
     return (
-        f'<details class="ar-about"><summary>{escape(msg("about_document"))}</summary>{paragraphs}{sources}</details>'
+        f'<details class="ar-about"{attributes}><summary>{escape(msg("about_document"))}</summary>'
+        f"{paragraphs}{sources}</details>"
     )
 
 
@@ -452,4 +456,5 @@ def render_corpus_list(corpus: Corpus, notes: NoteIndex | None = None, msg: Mess
             f'<p class="ar-corpus-views">{escape(msg("corpus_read"))} {views}</p>'
             "</li>"
         )
-    return f'<ol class="ar-corpus">{"".join(items)}</ol>'
+    # Each document is searched in its own views: the list would be a hit for every title it repeats.
+    return f'<ol class="ar-corpus" data-search-exclude>{"".join(items)}</ol>'

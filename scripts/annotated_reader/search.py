@@ -28,8 +28,15 @@ UNUSED = ("pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "pagefi
 # the texts, such as a term page's concordance, and the glossary definitions
 # a document page carries for its pop-ups), heading and passage links, cite
 # and copy tools, the view switcher and placeholders for missing texts.
+# A term page's renderings table repeats the term's forms once per text (a
+# thousand rows at 500 documents, which made the term pages, the first hits
+# of a term, the largest part of a first search): only the editors' notes on
+# declared variants in it are indexed.
 EXCLUDED = [
     "[data-search-exclude]",
+    ".ar-renderings thead",
+    ".ar-renderings td:not(.ar-rendering-note)",
+    ".ar-inside-longer",
     ".headerlink",
     ".ar-tools",
     "nav.ar-views",

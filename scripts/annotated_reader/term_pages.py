@@ -184,7 +184,7 @@ def _rendering_row(
     passage = matches[0][0]
     notes = []
     if inside:
-        notes.append(_inside_longer(term, context, inside, english_form))
+        notes.append(f'<span class="ar-inside-longer">{_inside_longer(term, context, inside, english_form)}</span>')
     variant = declared.get((f"{document.id}/{witness.id}", form.lower()))
     if variant and variant.note:
         notes.append(english(escape(variant.note), msg))
@@ -194,7 +194,7 @@ def _rendering_row(
         f'<td lang="{language}">{escape(matches[0][1].group(0) if not english_form else form)}</td>'
         f"<td>{counted}</td>"
         f'<td><a href="{_passage_href(document, witness, passage)}">{escape(passage)}</a></td>'
-        f"<td>{sentences(notes, msg)}</td></tr>"
+        f'<td class="ar-rendering-note">{sentences(notes, msg)}</td></tr>'
     )
 
 

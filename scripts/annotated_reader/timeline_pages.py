@@ -155,7 +155,8 @@ def render_overview(context: TimelineContext) -> str:
     return (
         heading(1, msg("timeline_title"), "timeline") + "\n" + f'<p class="ar-index-intro">{escape(intro)}</p>\n\n'
         f"{before}\n\n"
-        f'<ol class="ar-timeline" aria-label="{escape(label)}">{"".join(years)}</ol>\n\n'
+        # Each event is searched on its own page (and its year's), not in this list of them all.
+        f'<ol class="ar-timeline" aria-label="{escape(label)}" data-search-exclude>{"".join(years)}</ol>\n\n'
         f"{after}\n"
     )
 

@@ -34,7 +34,10 @@ if (box) {
       // A document's views are long pages: Pagefind's default weighting by
       // length would rank every short page that names a term above the texts
       // that use it, so length counts for little here.
+      // Pagefind's web worker (a script of its own, 12 kB) only moves the
+      // search off the main thread, which this page leaves free anyway.
       await pagefind.options({
+        noWorker: true,
         baseUrl: siteRoot.pathname,
         excerptLength: 24,
         ranking: { pageLength: 0.1, termFrequency: 0.5 },
