@@ -227,6 +227,20 @@ def test_pages_listing_other_pages_are_found_by_their_own_words_only(site: Path)
     )
 
 
+def test_the_search_page_alone_goes_without_the_reader_script(site: Path) -> None:
+    """reader.js has nothing to do on the search page: a first search does not fetch it."""
+    for page in sorted(site.rglob("index.html")):
+        if page.parent.name == "cite":  # a view's citation page: not a page of the theme
+            continue
+        scripts = [s["src"] for s in BeautifulSoup(page.read_text("utf-8"), "html.parser").select("script[src]")]
+        readers = [src for src in scripts if src.endswith("assets/annotated-reader/reader.js")]
+        searching = page.parent.name == "search"
+        assert len(readers) == (0 if searching else 1), (page, readers)
+        if readers:
+            # Relative, after the theme's scripts (where extra_javascript would put it), and found.
+            assert scripts[-1] == readers[0] and (page.parent / readers[0]).resolve().is_file(), page
+
+
 def test_a_build_without_the_search_indexer_fails_with_a_message(
     small_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

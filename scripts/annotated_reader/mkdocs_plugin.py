@@ -71,7 +71,8 @@ from .web_annotation import export_document, export_path
 
 log = logging.getLogger("mkdocs.plugins.annotated_reader")
 
-ASSETS = ("reader.css", "reader.js")
+STYLESHEET, SCRIPT = "reader.css", "reader.js"
+ASSETS = (STYLESHEET, SCRIPT)
 ASSETS_URI = "assets/annotated-reader/"
 # Where the home page wants the generated list of documents.
 CORPUS_MARKER = "<!-- annotated-reader:corpus -->"
@@ -206,10 +207,8 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             raise PluginError(f"{len(checked.annotations)} annotations but {placed} notes placed on pages")
         aligned = sum(report.aligned for report in align_corpus(self.corpus))
         log.info(f"annotated-reader: {len(self.corpus.documents)} documents checked, {aligned} aligned passages")
-        for asset in ASSETS:
-            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
-            if ASSETS_URI + asset not in target:
-                target.append(ASSETS_URI + asset)
+        if ASSETS_URI + STYLESHEET not in config.extra_css:
+            config.extra_css.append(ASSETS_URI + STYLESHEET)
         self._add_nav(config)
         self._add_theme_parts(config)
         return config
@@ -351,6 +350,11 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         output = THEME_ALTERNATES.sub("", output, count=len(LANGUAGES))
+        if page.file.src_uri != SEARCH_URI:
+            # reader.js goes where extra_javascript would put it, on every page but the search
+            # page, which has nothing for it: there it would only add to a first search's bytes.
+            before, end, after = output.rpartition("</body>")
+            output = f'{before}<script src="{_root(page)}{ASSETS_URI}{SCRIPT}"></script>{end}{after}'
         generated = self.views.get(page.file.src_uri)
         held = self.held.pop(page.file.src_uri, None)
         if generated is not None or held is not None:
