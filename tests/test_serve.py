@@ -6,7 +6,6 @@ and a mistake must show up in the server log as `path:line: message`.
 
 from __future__ import annotations
 
-import json
 import socket
 import subprocess
 import sys
@@ -93,10 +92,6 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def _search_text(body: str) -> str:
-    return " ".join(entry["text"] for entry in json.loads(body)["docs"])
-
-
 def test_an_edit_in_sources_is_rebuilt(server: Server) -> None:
     metadata = server.project / "sources/2003-shanghai-opinions/document.yaml"
     _edit(metadata, "en: Shanghai Opinions (2003)", "en: Shanghai Opinions, edited (2003)")
@@ -111,3 +106,19 @@ def test_a_mistake_under_serve_is_reported_with_path_and_line_and_recovers(serve
     server.wait_for_log(f"sources/2003-shanghai-opinions/document.yaml:{line}: unknown field 'titel'")
     metadata.write_text(original.replace("Shanghai Opinions (2003)", "Shanghai Opinions, fixed (2003)"), "utf-8")
     server.wait_for(SHANGHAI, lambda body: "Shanghai Opinions, fixed (2003)" in body, "recovery after the fix")
+
+
+def test_a_preview_shows_an_edit_first_then_its_search_index_and_chinese_interface(server: Server) -> None:
+    """This interface's pages come first; the search index and the other interface follow."""
+    notes = server.project / "annotations/2022-high-quality-development-opinions/notes.yaml"
+    _edit(notes, "body: |\n      The English", "body: |\n      Servepreviewmark The English")
+    view = "documents/2022-high-quality-development-opinions/en/"
+    server.wait_for(view, lambda body: "Servepreviewmark" in body, "the edited note")
+    server.wait_for("zh/" + view, lambda body: "Servepreviewmark" in body, "the edited note in the Chinese interface")
+    # Both builds' search indexes, the first and this one, were written and said so.
+    deadline = time.monotonic() + REBUILD_TIMEOUT
+    while server.log.read_text(encoding="utf-8").count("pages in the search index") < 2:
+        assert time.monotonic() < deadline, server.log.read_text(encoding="utf-8")
+        time.sleep(0.3)
+    assert server.get("pagefind/pagefind-entry.json") is not None
+    assert "Traceback" not in server.log.read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import zlib
 from collections.abc import Callable
 from functools import partial
@@ -133,6 +134,8 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
     # The title of heading permalinks, as the toc extension is configured; None: no permalinks.
     permalink_title: str | None
     search: SearchIndexer | None = None
+    # Under `mkdocs serve`, the thread writing the last build's search index.
+    search_writer: threading.Thread | None = None
     # The other interfaces' builds, running beside this one.
     interface_builds: list[InterfaceBuild]
     serving = False
@@ -243,7 +246,11 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         # The site folder has just been cleaned: the other interfaces can start building into it.
-        self._start_interfaces(config)
+        # Under `mkdocs serve` they start once this one is written: sharing the two cores with it,
+        # they would delay the page the contributor is waiting for.
+        self._stop_interfaces()
+        if not self.serving:
+            self._start_interfaces(config)
         self.search = self._search_step(SearchIndexer)
 
         def header_rows(document, root):
@@ -379,17 +386,41 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         html = render_cite_page(document, view, self.reading, ASSETS_URI, config.theme.get("favicon"))
         path.write_text(html, encoding="utf-8")
 
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        # The last preview's search index is written before its folder is cleaned for this build.
+        if self.search_writer is not None:
+            self.search_writer.join()
+            self.search_writer = None
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.search is not None, "on_files starts the search index"
         search, self.search = self.search, None
-        pages = self._search_step(search.write, Path(config.site_dir))
-        log.info(f"annotated-reader: {pages} pages in the search index")
+        if self.serving:
+            # The preview reloads without waiting for the search index, which follows about a
+            # second later (a search made before then finds no index and says so).
+            self.search_writer = threading.Thread(target=self._write_search, args=(search, config), daemon=True)
+            self.search_writer.start()
+        else:
+            self._write_search(search, config)
+        if self.serving:
+            self._start_interfaces(config)
         for build in self.interface_builds:
             if self.serving:
                 # The preview shows this interface now; the other follows when its build ends.
                 build.report_when_done(lambda result, build=build: build.stopped or self._report(result, False))
             else:
                 self._report(build.wait(), True)
+
+    def _write_search(self, search: SearchIndexer, config: MkDocsConfig) -> None:
+        try:
+            pages = self._search_step(search.write, Path(config.site_dir))
+        except PluginError as error:
+            if not self.serving:
+                raise
+            # Outside the build's own thread: said in the server's log, as a failed build would be.
+            log.error(str(error))
+            return
+        log.info(f"annotated-reader: {pages} pages in the search index")
 
     @staticmethod
     def _search_step(step, *arguments):
@@ -403,12 +434,15 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         if self.search:
             self.search.abandon()
             self.search = None
+        self._stop_interfaces()
+
+    def _stop_interfaces(self) -> None:
         for build in self.interface_builds:
             build.stop()
+        self.interface_builds = []
 
     def _start_interfaces(self, config: MkDocsConfig) -> None:
-        for build in self.interface_builds:
-            build.stop()
+        self._stop_interfaces()
         self.interface_builds = [
             InterfaceBuild(
                 code,
