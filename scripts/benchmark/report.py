@@ -36,7 +36,8 @@ Value = float | None | _NotTaken
 class Target:
     text: str
     met: Callable[[float], bool]
-    # Growth targets compare the largest size with the one before; the others hold at every size.
+    # Growth targets compare the largest size with the one before, and the search's holds at the
+    # largest size; the others hold at every size.
     largest_only: bool = False
 
 
@@ -237,7 +238,14 @@ def build_table(results: list[SizeResult], repeat: int) -> Table:
         _kilobytes,
         Target("≤ 150 kB", lambda v: v <= 150 * KB),
     )
-    t.compare("search payload kB, first query", lambda r: r.search.bytes, lambda r: r.baseline_search.bytes, _kilobytes)
+    t.compare(
+        "search payload kB, first query",
+        lambda r: r.search.bytes,
+        lambda r: r.baseline_search.bytes,
+        _kilobytes,
+        # The figure is for 500 documents, the largest size of a full run.
+        Target("≤ 300 kB at the largest N", lambda v: v <= 300 * KB, largest_only=True),
+    )
     for category, target in (
         ("performance", Target("≥ 95", lambda v: v >= 95)),
         ("accessibility", Target("100", lambda v: v >= 100)),
