@@ -395,21 +395,18 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.search is not None, "on_files starts the search index"
         search, self.search = self.search, None
-        if self.serving:
-            # The preview reloads without waiting for the search index, which follows about a
-            # second later (a search made before then finds no index and says so).
-            self.search_writer = threading.Thread(target=self._write_search, args=(search, config), daemon=True)
-            self.search_writer.start()
-        else:
+        if not self.serving:
             self._write_search(search, config)
-        if self.serving:
-            self._start_interfaces(config)
-        for build in self.interface_builds:
-            if self.serving:
-                # The preview shows this interface now; the other follows when its build ends.
-                build.report_when_done(lambda result, build=build: build.stopped or self._report(result, False))
-            else:
+            for build in self.interface_builds:
                 self._report(build.wait(), True)
+            return
+        # The preview reloads now. The search index follows about a second later (a search made
+        # before then finds no index and says so), and the other interfaces when their builds end.
+        self.search_writer = threading.Thread(target=self._write_search, args=(search, config), daemon=True)
+        self.search_writer.start()
+        self._start_interfaces(config)
+        for build in self.interface_builds:
+            build.report_when_done(lambda result, build=build: build.stopped or self._report(result, False))
 
     def _write_search(self, search: SearchIndexer, config: MkDocsConfig) -> None:
         try:
