@@ -103,6 +103,26 @@ def test_cite_opens_at_a_passage_and_copies_a_citation_dated_today(watched: Watc
     assert f"urldate = {{{date['bibtex']}}}" in copied
 
 
+def test_a_cite_control_keeps_its_link_when_the_citations_cannot_be_fetched(watched: Watched) -> None:
+    watched.open(DOC + "#3.9")
+    page = watched.page
+    row = "[id='3.9']"
+    page.route("**/cite/", lambda route: route.fulfill(status=503, body="unavailable"))
+    page.click(f"{row} .ar-cite summary")
+    link = page.locator(f"{row} .ar-cite-page-link")
+    expect(page.locator(f"{row} details.ar-cite:not([data-cite-loaded])")).to_have_count(1)
+    assert link.is_visible() and link.get_attribute("href") == "cite/#3.9"
+    assert page.locator(f"{row} .ar-cite-body[aria-busy]").count() == 0
+    # Opened again once the page can be fetched, the control shows the citations.
+    page.unroute("**/cite/")
+    page.click(f"{row} .ar-cite summary")
+    page.click(f"{row} .ar-cite summary")
+    expect(page.locator(f"{row} .ar-cite-set[data-cite-witness='zh'] .ar-citation[data-style='apa']")).to_be_visible()
+    # The browser reports the failed response itself; nothing else went wrong.
+    assert [e for e in watched.errors if "503" not in e] == []
+    watched.errors.clear()
+
+
 def test_the_chinese_interface_cites_in_its_own_words(watched: Watched) -> None:
     watched.open(ZH + DOC + "zh/")
     page = watched.page

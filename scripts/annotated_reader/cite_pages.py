@@ -27,7 +27,7 @@ from .cite_html import citation_sets, version_note
 from .labels import citation_label
 from .messages import HTML_LANG
 from .model import Document
-from .pages import Reading, View, view_title, view_url
+from .pages import Reading, View, view_root, view_title, view_url
 
 FOLDER = "cite/"
 
@@ -45,13 +45,12 @@ def render_cite_page(document: Document, view: View, reading: Reading, assets: s
     """
     msg, site = reading.msg, reading.site
     assert site is not None, "citation pages are written only for a site being cited"
-    root = "../" * view_url(document, view).count("/") + "../"
-    label_language = "zh" if view.language == "zh" else "en"
+    root = "../" + view_root(view)  # from the view's cite/ folder
+    label_language = view.text_language
     lang = f' lang="{HTML_LANG[label_language]}"' if label_language != msg.language else ""
-    witnesses = view.witnesses(document) or list(document.witnesses)
     sections = []
     for passage in document.segment_ids:
-        targets = reading.cite_targets(document, witnesses, passage, view)
+        targets = reading.cite_targets(document, passage, view)
         if not targets:
             continue
         label = escape(citation_label(document, passage, label_language))

@@ -328,7 +328,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         # The theme gives a page without a table of contents no "Skip to content" link, and a
         # keyboard would have to pass the whole header and navigation to reach the text: the
         # view's table of contents is its title.
-        title = generated.document.title["zh" if generated.view.language == "zh" else "en"]
+        title = generated.document.title[generated.view.text_language]
         page.toc = get_toc([{"level": 1, "id": TITLE_ID, "name": escape(title), "children": []}])
         # Its ids are not known until it is written; MkDocs then leaves links to them unchecked
         # (the site's link check covers them).
@@ -373,9 +373,8 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             return output
         document, view = generated.document, generated.view
         self._write_cite_page(document, view, config)
-        language = "zh" if view.language == "zh" else "en"
         url = self.site.absolute(view_url(document, view))
-        tags = render_meta(document_meta(document, language, url, self.site, self.msg))
+        tags = render_meta(document_meta(document, view.text_language, url, self.site, self.msg))
         return output.replace("</head>", tags + "</head>", 1)
 
     def _write_cite_page(self, document: Document, view: View, config: MkDocsConfig) -> None:

@@ -21,6 +21,7 @@ from .labels import citation_label
 from .messages import ENGLISH, Messages
 from .model import Corpus, Document
 from .note_body import render_body
+from .search import unindexed_here
 from .site_urls import document_url
 from .sources_html import render_source_list
 
@@ -173,10 +174,7 @@ def _note(index: NoteIndex, note: PlacedNote, view_slug: str, language: str, roo
     sources = render_source_list(msg("sources"), annotation.sources, "ar-note-sources", msg)
     tags = " ".join(f'<span class="ar-tag"{english_attr(msg)}>{escape(t)}</span>' for t in annotation.tags)
     drift = ' data-anchoring="fuzzy"' if note.anchor.status == "fuzzy" else ""
-    # Each note is indexed for search once, in the view of the language it is written in: from
-    # the other view the search would give the same words again, and store them twice.
-    elsewhere = view_slug and view_slug != annotation.language.split("-")[0]
-    unindexed = " data-search-exclude" if elsewhere else ""
+    unindexed = unindexed_here(view_slug, annotation.language)
     date = f'<time datetime="{escape(annotation.date)}">{escape(annotation.date)}</time>'
     byline = msg.html("byline", author=english(escape(annotation.author), msg), date=date)
     return (

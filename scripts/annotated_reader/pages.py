@@ -31,6 +31,7 @@ from .labels import citation_label, passage_number
 from .messages import ENGLISH, HTML_LANG, Messages
 from .model import Corpus, Document, Witness
 from .notes import NoteIndex, render_row_notes
+from .search import unindexed_here
 from .site_info import SiteInfo
 from .site_urls import document_url, interface_switch_url, passage_url
 from .sources_html import render_source_list
@@ -60,6 +61,11 @@ class View:
             return list(document.witnesses)
         return [w for w in document.witnesses if w.language.split("-")[0] == self.language]
 
+    @property
+    def text_language(self) -> str:
+        """The language of the view's title and passage labels: Chinese in the Chinese view, else English."""
+        return "zh" if self.language == "zh" else "en"
+
 
 VIEWS = (View("", None), View("zh", "zh"), View("en", "en"))
 
@@ -71,12 +77,14 @@ class Reading:
     msg: Messages = ENGLISH
     site: SiteInfo | None = None  # without it, pages carry no citations
 
-    def cite_targets(
-        self, document: Document, witnesses: list[Witness], passage: str | None, view: View
-    ) -> list[CitationTarget]:
-        """What the Cite control of a passage (or, with None, of the document) in `view` cites: one per text."""
+    def cite_targets(self, document: Document, passage: str | None, view: View) -> list[CitationTarget]:
+        """What the Cite control of a passage (or, with None, of the document) in `view` cites: one per text.
+
+        The texts the view shows; a view with none in its language cites the texts there are.
+        """
         if self.site is None:
             return []
+        witnesses = view.witnesses(document) or document.witnesses
         url = self.site.absolute(passage_url(document.id, passage, view.slug) if passage else view_url(document, view))
         return [CitationTarget(document, w, passage, url) for w in witnesses if passage is None or w.segment(passage)]
 
@@ -102,7 +110,7 @@ class ViewPage:
 
     @property
     def label_language(self) -> str:
-        return "zh" if self.view.language == "zh" else "en"
+        return self.view.text_language
 
 
 # More rows for a document's header, given the document and the path to the site root.
@@ -127,6 +135,11 @@ class GeneratedPage:
 def view_url(document: Document, view: View | None = None) -> str:
     """Site-relative URL of a document view (directory URLs)."""
     return document_url(document.id, view.slug if view else "")
+
+
+def view_root(view: View) -> str:
+    """The path from a view's page to the site root: links are relative, so the site works under any base path."""
+    return "../../../" if view.slug else "../../"
 
 
 def build_pages(
@@ -172,10 +185,9 @@ def render_document_view(
     notes = notes or NoteIndex.build(Corpus([document]), [])
     links = links or TextLinks({})
     reading = reading or Reading()
-    # Links are relative, so the site works under any base path.
-    root = "../../../" if view.slug else "../../"
+    root = view_root(view)
     page = ViewPage(document, view, root, notes, links, reading)
-    primary_language = "zh" if view.language == "zh" else "en"
+    primary_language = view.text_language
     title = document.title[primary_language]
     extra_rows = header_rows(document, root) if header_rows else []
     parts = [
@@ -214,14 +226,13 @@ def _header(
     meta = "".join(f"<dt>{escape(label)}</dt><dd>{value}</dd>" for label, value in rows)
     witnesses = "".join(_witness_card(w, msg) for w in document.witnesses)
     cite = render_cite_control(
-        reading.cite_targets(document, view.witnesses(document) or document.witnesses, None, view),
+        reading.cite_targets(document, None, view),
         reading.site,
         msg,
         document.short_title[msg.language],
     )
-    # The header's facts are the same in every view: the search indexes them with the English view
-    # only (the parallel view is not indexed), as it does a note in English.
-    unindexed = " data-search-exclude" if view.language == "zh" else ""
+    # The header's facts, in the editors' English, are the same in every view.
+    unindexed = unindexed_here(view.slug, "en")
     return (
         '<header class="ar-doc-header">'
         f'<p class="ar-other-title" lang="{HTML_LANG[other]}">{escape(document.title[other])}</p>'
@@ -358,7 +369,7 @@ def _row(page: ViewPage, segment_id: str) -> str:
         for old, new in sorted(document.aliases.items())
         if new == segment_id
     )
-    targets = page.reading.cite_targets(document, page.columns or document.witnesses, segment_id, page.view)
+    targets = page.reading.cite_targets(document, segment_id, page.view)
     tools = (
         '<div class="ar-tools">'
         f'<a class="ar-permalink" href="#{escape(segment_id)}" title="{escape(msg("permalink_title", label=label))}">'

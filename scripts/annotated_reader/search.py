@@ -83,6 +83,17 @@ class SearchIndexer:
         self._service.close()
 
 
+def unindexed_here(view_slug: str, language: str) -> str:
+    """The attribute that keeps what every view of a document shows alike out of the index here.
+
+    A note, or the header's facts, is indexed once, in the view of the language
+    it is written in (`language`): from the other view the search would give
+    the same words again and store them twice. The parallel view ("") is not
+    indexed at all (is_indexed), so it needs no attribute.
+    """
+    return "" if view_slug in ("", language.split("-")[0]) else " data-search-exclude"
+
+
 def is_indexed(url: str, parallel_view: bool) -> bool:
     """Whether the page at site-relative `url` belongs in the search index."""
     return not parallel_view and url not in ("404.html", "search/")

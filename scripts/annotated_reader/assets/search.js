@@ -4,7 +4,8 @@
 // never fetch the index; Pagefind itself fetches only the pieces a query needs.
 const box = document.querySelector("[data-ar-search]");
 // Results come five at a time, as in Pagefind's own interface: each one shown
-// fetches its page's stored text (its "fragment", 10-25 kB) for the excerpt.
+// fetches its page's stored text (its "fragment": the whole indexed text,
+// a few kB gzipped for a document's view) for the excerpt.
 const PAGE_SIZE = 5;
 // A document page's passages are <section id="..."> rows; a hit is placed in
 // the last one that starts at or before it. Shown per page: at most this many.
@@ -31,15 +32,15 @@ if (box) {
   async function load() {
     if (!pagefind) {
       pagefind = await import(new URL(box.dataset.bundle + "pagefind.js", siteRoot).href);
-      // A document's views are long pages: Pagefind's default weighting by
-      // length would rank every short page that names a term above the texts
-      // that use it, so length counts for little here.
-      // Pagefind's web worker (a script of its own, 12 kB) only moves the
-      // search off the main thread, which this page leaves free anyway.
       await pagefind.options({
+        // Pagefind's web worker (a script of its own, 12 kB) only moves the
+        // search off the main thread, which this page leaves free anyway.
         noWorker: true,
         baseUrl: siteRoot.pathname,
         excerptLength: 24,
+        // A document's views are long pages: Pagefind's default weighting by
+        // length would rank every short page that names a term above the texts
+        // that use it, so length counts for little here.
         ranking: { pageLength: 0.1, termFrequency: 0.5 },
       });
     }
