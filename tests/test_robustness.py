@@ -30,6 +30,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotated_reader.pipeline import CheckedCorpus, check_project
+from annotated_reader.problems import Problems
+from annotated_reader.yamlsource import load_yaml
 from conftest import FIXTURES, ROOT, SCHEMAS, copy_project
 from mutations import mutated, random_yaml, schema_keys
 
@@ -167,6 +169,46 @@ def assert_nothing_vanished(project: Path, checked: CheckedCorpus) -> None:
     assert len(checked.annotations) == len(checked.anchors) == notes
     assert len(checked.terms) == len(list(_yaml_files(project / "annotations/glossary")))
     assert len(checked.events) == len(list(_yaml_files(project / "annotations/timeline")))
+
+
+YAML_FILES = {kind: path for kind, path in REAL_FILES.items() if path.endswith(".yaml")}
+# More examples than the whole-project tests: one file is read twice, no project is checked.
+READER_EXAMPLES = 150
+
+
+def _read_both_ways(path: Path) -> tuple[tuple[object, ...], tuple[object, ...]]:
+    """The file as load_yaml reads it with libyaml where it may, and with PyYAML alone."""
+    readings = []
+    for libyaml in (yaml.__with_libyaml__, False):
+        problems = Problems(path.parent)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(yaml, "__with_libyaml__", libyaml)
+            source = load_yaml(path, problems)
+        read = None if source is None else (repr(source.data), sorted(source.lines.items(), key=repr))
+        readings.append((read, [str(p) for p in problems]))
+    return readings[0], readings[1]
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML was built without libyaml: only one way to read")
+@pytest.mark.parametrize("kind", YAML_FILES)
+@settings(ROBUSTNESS, max_examples=READER_EXAMPLES)
+@given(data=st.data())
+def test_libyaml_reads_a_file_as_pyyaml_does(tmp_path_factory: pytest.TempPathFactory, kind: str, data) -> None:
+    """The faster reader gives the same values, lines and messages as PyYAML's own, or is not used."""
+    content = data.draw(st.one_of(mutated(_original(ROOT, YAML_FILES[kind]), KEYS), random_yaml(KEYS)))
+    path = tmp_path_factory.mktemp("reader") / Path(YAML_FILES[kind]).name
+    path.write_bytes(content)
+    fast, slow = _read_both_ways(path)
+    assert fast == slow
+
+
+def test_deep_nesting_is_read_by_pyyaml_not_libyaml(tmp_path: Path) -> None:
+    """libyaml's composer recurses without Python's depth check: a deep file would crash the process."""
+    path = tmp_path / "notes.yaml"
+    path.write_text("annotations: " + "[" * 100_000, encoding="utf-8")
+    problems = Problems(tmp_path)
+    assert load_yaml(path, problems) is None
+    assert [p.line for p in problems] == [1]
 
 
 def _original(project: Path, relative: str) -> str:

@@ -14,6 +14,7 @@ every witness of every passage would otherwise make most of a view's HTML.
 
 from __future__ import annotations
 
+from functools import cache
 from html import escape
 
 from .citation import STYLES, CitationTarget, accessed_text, cite, witness_description
@@ -46,12 +47,13 @@ def citation_html(target: CitationTarget, site: SiteInfo, style: str) -> str:
 
 
 def _style_block(target: CitationTarget, site: SiteInfo, style: str, msg: Messages) -> str:
-    text = citation_html(target, site, style)
-    body = (
-        f'<pre class="ar-citation" data-style="{style}"><code>{text}</code></pre>'
-        if style in CODE_STYLES
-        else f'<p class="ar-citation" data-style="{style}">{text}</p>'
-    )
+    opening, closing = _style_frame(style, msg)
+    return f"{opening}{citation_html(target, site, style)}{closing}"
+
+
+@cache
+def _style_frame(style: str, msg: Messages) -> tuple[str, str]:
+    """What a style's citation sits between: the same for every passage, and a view's page holds hundreds."""
     label = style_label(style, msg)
     copy = (
         # A button's words are not content: kept out of the search index.
@@ -59,7 +61,12 @@ def _style_block(target: CitationTarget, site: SiteInfo, style: str, msg: Messag
         f'data-copied-label="{escape(msg("cite_copied"))}" '
         f'aria-label="{escape(msg("cite_copy_style", style=label))}">{escape(msg("cite_copy"))}</button>'
     )
-    return f"<dt>{escape(label)}</dt><dd>{body}{copy}</dd>"
+    body = (
+        (f'<pre class="ar-citation" data-style="{style}"><code>', "</code></pre>")
+        if style in CODE_STYLES
+        else (f'<p class="ar-citation" data-style="{style}">', "</p>")
+    )
+    return f"<dt>{escape(label)}</dt><dd>{body[0]}", f"{body[1]}{copy}</dd>"
 
 
 def citation_set(target: CitationTarget, site: SiteInfo, msg: Messages) -> str:

@@ -17,6 +17,7 @@ is what the fidelity test asserts for every seed.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -64,24 +65,56 @@ class Piece:
     text: str
 
 
+# A run: characters that neither whitespace nor a removal separates.
+_RUN = re.compile(r"[^\s\0]+")
+
+
 @dataclass
-class _Char:
-    char: str
-    gap_before: bool
-    where: int  # in a seed: the column on its line; in a passage: the offset in its text
-    line: int = 0
-    segment: int = 0
+class _Runs:
+    """Text with its whitespace taken out, kept as the runs that whitespace separated.
+
+    The accounting compares text without whitespace and checks that both sides
+    separate it at the same places; each run remembers where it came from (a
+    seed line and column, or an offset in a passage) for the messages. Kept by
+    run rather than by character, since a seed of 8,000 characters would
+    otherwise be 8,000 objects, and the check reads every seed on every build.
+    """
+
+    parts: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # where each run begins in `text`
+    lines: list[int] = field(default_factory=list)  # its seed line (0 in a passage)
+    wheres: list[int] = field(default_factory=list)  # its column on that line, or its offset in the passage
+    size: int = 0
+
+    def add(self, text: str, line: int) -> None:
+        for run in _RUN.finditer(text):
+            self.starts.append(self.size)
+            self.lines.append(line)
+            self.wheres.append(run.start())
+            self.parts.append(run.group())
+            self.size += run.end() - run.start()
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def at(self, index: int) -> tuple[int, int]:
+        """The line and column (or offset) of the character at `index` in `text`."""
+        run = bisect.bisect_right(self.starts, index) - 1
+        return self.lines[run], self.wheres[run] + index - self.starts[run]
+
+    def gaps(self, start: int, end: int) -> list[int]:
+        """Where whitespace separates characters between `start` and `end`, counted from `start`."""
+        first = bisect.bisect_right(self.starts, start)
+        last = bisect.bisect_left(self.starts, end)
+        return [at - start for at in self.starts[first:last]]
 
 
 @dataclass
 class _Stream:
     witness: Witness
     document: Document
-    chars: list[_Char] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return "".join(c.char for c in self.chars)
+    seed: _Runs = field(default_factory=_Runs)
 
 
 def load_seed_records(seeds: Path, problems: Problems) -> list[SeedRecord]:
@@ -263,56 +296,43 @@ def _apply_removals(
 
 
 def _feed(stream: _Stream, number: int, kept: str) -> None:
-    gap = True
-    for column, ch in enumerate(kept):
-        if ch == "\0" or ch.isspace():
-            gap = True
-            continue
-        stream.chars.append(_Char(ch, gap, column, line=number))
-        gap = False
+    stream.seed.add(kept, number)
 
 
-def _segment_chars(segments: list[Segment]) -> list[_Char]:
-    chars = []
-    for index, segment in enumerate(segments):
-        gap = True
-        for offset, ch in enumerate(segment.text):
-            if ch.isspace():
-                gap = True
-                continue
-            chars.append(_Char(ch, gap, offset, segment=index))
-            gap = False
-    return chars
+def _passage_runs(segment: Segment) -> _Runs:
+    runs = _Runs()
+    runs.add(segment.text, 0)
+    return runs
 
 
 def _compare(stream: _Stream, record: SeedRecord, lines: list[str], problems: Problems) -> list[Piece]:
     """Match a witness's passages against the seed text it owns, passage by passage."""
     witness = stream.witness
-    seed_chars = stream.chars
-    seed_text = stream.text
+    seed = stream.seed
+    seed_text = seed.text
     origin = f"witness:{stream.document.id}/{witness.id}"
     pieces = []
     position = 0
     for index, segment in enumerate(witness.segments):
-        passage = _segment_chars([segment])
-        passage_text = "".join(c.char for c in passage)
+        passage = _passage_runs(segment)
+        passage_text = passage.text
         expected = seed_text[position : position + len(passage_text)]
         if expected == passage_text:
-            start = seed_chars[position]
-            pieces.append(Piece(start.line, start.where, origin, segment.text))
-            _check_spacing(segment, passage, seed_chars[position : position + len(passage)], record, problems)
+            line, column = seed.at(position)
+            pieces.append(Piece(line, column, origin, segment.text))
+            _check_spacing(segment, passage, seed, position, record, problems)
             position += len(passage_text)
             continue
         at = _first_difference(expected, passage_text)
-        theirs = seed_chars[min(position + at, len(seed_chars) - 1)] if seed_chars else None
-        ours = passage[min(at, len(passage) - 1)]
-        seed_context = lines[theirs.line - 1][max(0, theirs.where - 20) : theirs.where + 20] if theirs else ""
+        theirs = seed.at(min(position + at, seed.size - 1)) if seed.size else None
+        _, ours = passage.at(min(at, passage.size - 1))
+        seed_context = lines[theirs[0] - 1][max(0, theirs[1] - 20) : theirs[1] + 20] if theirs else ""
         problems.error(
             segment.path,
             segment.line,
-            f"passage '{segment.id}' differs from the seed ({record.path.name} line {theirs.line if theirs else '?'}): "
+            f"passage '{segment.id}' differs from the seed ({record.path.name} line {theirs[0] if theirs else '?'}): "
             f"the seed has '{_clip(seed_context) or '(nothing)'}' where the passage has "
-            f"'{_clip(segment.text[max(0, ours.where - 20) : ours.where + 20])}'; witness text must be the seed's "
+            f"'{_clip(segment.text[max(0, ours - 20) : ours + 20])}'; witness text must be the seed's "
             "text (put corrections in an annotation)",
         )
         resync = _resync(witness.segments[index + 1 :], seed_text, position)
@@ -320,7 +340,7 @@ def _compare(stream: _Stream, record: SeedRecord, lines: list[str], problems: Pr
             return pieces
         position = resync
     if position < len(seed_text):
-        line = seed_chars[position].line
+        line, _ = seed.at(position)
         problems.error(
             record.path,
             line,
@@ -331,19 +351,23 @@ def _compare(stream: _Stream, record: SeedRecord, lines: list[str], problems: Pr
 
 
 def _check_spacing(
-    segment: Segment, passage: list[_Char], seed: list[_Char], record: SeedRecord, problems: Problems
+    segment: Segment, passage: _Runs, seed: _Runs, position: int, record: SeedRecord, problems: Problems
 ) -> None:
-    for ours, theirs in zip(passage[1:], seed[1:], strict=False):
-        if ours.gap_before != theirs.gap_before:
-            before = segment.text[max(0, ours.where - 15) : ours.where + 15]
-            what = "separates" if theirs.gap_before else "joins"
-            problems.error(
-                segment.path,
-                segment.line,
-                f"passage '{segment.id}' spaces its text differently from the seed ({record.path.name} line "
-                f"{theirs.line}), which {what} the words at '{_clip(before)}'; keep the seed's spacing",
-            )
-            return
+    ours, theirs = passage.gaps(0, passage.size), seed.gaps(position, position + passage.size)
+    if ours == theirs:
+        return
+    # The first character that one side separates from the one before and the other joins to it.
+    at = min(set(ours) ^ set(theirs))
+    _, offset = passage.at(at)
+    line, _ = seed.at(position + at)
+    before = segment.text[max(0, offset - 15) : offset + 15]
+    what = "separates" if at in theirs else "joins"
+    problems.error(
+        segment.path,
+        segment.line,
+        f"passage '{segment.id}' spaces its text differently from the seed ({record.path.name} line "
+        f"{line}), which {what} the words at '{_clip(before)}'; keep the seed's spacing",
+    )
 
 
 def _resync(rest: list[Segment], seed_text: str, position: int) -> int | None:

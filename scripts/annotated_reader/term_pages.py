@@ -8,6 +8,8 @@ the concordance count the occurrences found by glossary.find_occurrences.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from html import escape
@@ -35,6 +37,32 @@ def page_uri(term: Term) -> str:
     return f"glossary/{term.id}.md"
 
 
+class WitnessText:
+    """A witness's passages joined into one text, so that a form is looked for with one scan, not one per passage."""
+
+    # Between passages: a character no form holds (YAML cannot hold it) and no word character,
+    # so a match in the joined text is exactly a match in one passage.
+    SEPARATOR = "\0"
+
+    def __init__(self, witness: Witness) -> None:
+        self.ids = [segment.id for segment in witness.segments]
+        self.starts: list[int] = []
+        offset = 0
+        for segment in witness.segments:
+            self.starts.append(offset)
+            offset += len(segment.text) + len(self.SEPARATOR)
+        self.text = self.SEPARATOR.join(segment.text for segment in witness.segments)
+
+    def find(self, pattern: re.Pattern[str]) -> list[tuple[str, int, int, str]]:
+        """Each match: its passage, its start and end in the passage's text, and the text matched."""
+        found = []
+        for match in pattern.finditer(self.text):
+            index = bisect.bisect_right(self.starts, match.start()) - 1
+            offset = self.starts[index]
+            found.append((self.ids[index], match.start() - offset, match.end() - offset, match.group()))
+        return found
+
+
 @dataclass
 class GlossaryContext:
     """What every term page needs besides its term: the corpus, the other terms, every occurrence, the interface."""
@@ -51,6 +79,14 @@ class GlossaryContext:
             self.by_term[occurrence.term].append(occurrence)
             self.by_cell[(occurrence.document, occurrence.witness, occurrence.passage)].append(occurrence)
         self.first = first_occurrences(self.corpus, self.occurrences)
+        self._texts: dict[tuple[str, str], WitnessText] = {}
+
+    def text_of(self, document: Document, witness: Witness) -> WitnessText:
+        """A witness's passages as one text, kept for the next term: every term page searches every text."""
+        key = (document.id, witness.id)
+        if key not in self._texts:
+            self._texts[key] = WitnessText(witness)
+        return self._texts[key]
 
     def link(self, term_id: str) -> str:
         term = self.terms[term_id]
@@ -167,17 +203,15 @@ def _rendering_row(
     msg = context.msg
     pattern = term_pattern([form], english_form)
     assert pattern is not None
-    matches = [(segment.id, m) for segment in witness.segments for m in pattern.finditer(segment.text)]
+    matches = context.text_of(document, witness).find(pattern)
     if not matches:
         return ""
     counted, inside = 0, []
-    for passage, match in matches:
+    for passage, start, end, _ in matches:
         covering = [
-            o
-            for o in context.by_cell.get((document.id, witness.id, passage), [])
-            if o.start <= match.start() and match.end() <= o.end
+            o for o in context.by_cell.get((document.id, witness.id, passage), []) if o.start <= start and end <= o.end
         ]
-        if any(o.term == term.id and (o.start, o.end) == match.span() for o in covering):
+        if any(o.term == term.id and (o.start, o.end) == (start, end) for o in covering):
             counted += 1
         else:
             inside.extend(covering)
@@ -191,7 +225,7 @@ def _rendering_row(
     language = escape(witness.language)
     return (
         f"<tr><td>{escape(document.short_title[msg.language])}</td><td>{escape(witness_name(witness, msg))}</td>"
-        f'<td lang="{language}">{escape(matches[0][1].group(0) if not english_form else form)}</td>'
+        f'<td lang="{language}">{escape(matches[0][3] if not english_form else form)}</td>'
         f"<td>{counted}</td>"
         f'<td><a href="{_passage_href(document, witness, passage)}">{escape(passage)}</a></td>'
         f'<td class="ar-rendering-note">{sentences(notes, msg)}</td></tr>'

@@ -30,7 +30,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from yaml.reader import ReaderError
+from yaml.reader import Reader, ReaderError
 
 from .problems import Problems
 
@@ -224,7 +224,7 @@ def load_yaml(path: Path, problems: Problems) -> YamlFile | None:
                 problems.error(path, number, "tab used for indentation; YAML allows only spaces, so indent with spaces")
                 return None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except ReaderError as exc:
         # Control characters are invisible in most editors: say which one, and where.
         line = text.count("\n", 0, exc.position) + 1
@@ -269,6 +269,64 @@ def load_yaml(path: Path, problems: Problems) -> YamlFile | None:
         problems.error(path, exc.line, exc.message)
         return None
     return source
+
+
+# Each level of nesting takes one of these (a list item, a key, a bracket):
+# more of them than this and the file might nest deeper than libyaml's
+# composer can go (see _compose).
+_NESTING_MARKS = "-:?[{"
+_SHALLOW = 1_000
+_LIBYAML_DIFFERS = re.compile("[\t\ufeff!]|" + Reader.NON_PRINTABLE.pattern)
+
+
+def _compose(text: str) -> Node | None:
+    """The file's node tree: libyaml's where it reads the file as PyYAML would, else PyYAML's.
+
+    libyaml composes a file about ten times faster than PyYAML's own Python
+    reader, and a build reads thousands of files. It is used only where it
+    cannot answer differently: text that PyYAML's reader accepts whole (no
+    control characters), nesting it cannot overflow (its composer recurses in
+    C, where Python's depth check does not reach, and crashes the process on
+    deep brackets), and a file it reads without error. Any error is found again
+    by PyYAML, so every message and hint is the one PyYAML's wording gives.
+    """
+    shallow = sum(text.count(mark) for mark in _NESTING_MARKS) < _SHALLOW
+    # Not tabs, byte-order marks or tags either: PyYAML refuses a tab in places where libyaml
+    # takes it as a space, libyaml leaves a byte-order mark out of its count, so every line
+    # would move, and the two resolve some tags (a bare "!") to different values.
+    if yaml.__with_libyaml__ and shallow and not _LIBYAML_DIFFERS.search(text):
+        try:
+            node = yaml.compose(text, Loader=yaml.CSafeLoader)
+        except yaml.YAMLError:
+            pass
+        else:
+            if not _question_in_brackets(node, text):
+                return node
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+def _question_in_brackets(root: Node | None, text: str) -> bool:
+    """Whether a "?" stands inside [ ] or { }, where PyYAML and libyaml read it differently.
+
+    PyYAML takes it as the start of a key and refuses the file; libyaml keeps it in the
+    value, or makes a key of it where PyYAML would not.
+    """
+    # Each node once: aliases can make a small file's tree a graph with billions of paths.
+    seen: set[int] = set()
+    waiting = [root]
+    while waiting:
+        node = waiting.pop()
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, SequenceNode | MappingNode) and node.flow_style:
+            if "?" in text[node.start_mark.index : node.end_mark.index]:
+                return True
+        elif isinstance(node, SequenceNode):
+            waiting.extend(node.value)
+        elif isinstance(node, MappingNode):
+            waiting.extend(part for pair in node.value for part in pair)
+    return False
 
 
 _TOO_DEEP = (
