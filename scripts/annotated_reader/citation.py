@@ -23,6 +23,7 @@ import calendar
 import datetime
 import json
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from .labels import passage_number
@@ -62,15 +63,28 @@ class CitationTarget:
 
 def witness_description(witness: Witness, language: str = "en") -> str:
     """ "English machine translation", "中文官方文本": the witness's language and quality."""
+    return _description(witness.language, witness.quality, language)
+
+
+# Cached: every passage's citations name its witness, seven styles for each of
+# thousands of passages, and the words depend on the witness alone.
+@cache
+def _description(witness_language: str, quality: str, language: str) -> str:
     msg = messages(language)
-    tongue, quality = language_name(witness.language, msg), quality_names(msg)[witness.quality]
+    tongue, quality = language_name(witness_language, msg), quality_names(msg)[quality]
     return f"{tongue} {quality}" if language == "en" else f"{tongue}{quality}"
 
 
 def _witness_phrase(witness: Witness) -> str:
-    return f"{witness_description(witness)}, text “{witness.id}” ({witness.attribution.rstrip('.')})"
+    return _phrase(witness.language, witness.quality, witness.id, witness.attribution)
 
 
+@cache
+def _phrase(language: str, quality: str, witness_id: str, attribution: str) -> str:
+    return f"{_description(language, quality, 'en')}, text “{witness_id}” ({attribution.rstrip('.')})"
+
+
+@cache
 def date_text(date: PartialDate | None, style: str) -> str:
     """The document's date as a style writes it; "n.d." when no date is known."""
     if date is None:
@@ -85,6 +99,7 @@ def date_text(date: PartialDate | None, style: str) -> str:
     return f"{month} {date.day}, {date.year}" if date.day else " ".join(str(p) for p in (month, date.year) if p)
 
 
+@cache
 def accessed_text(day: datetime.date, style: str) -> str:
     """The access date as `style` (one of STYLES) writes it; reader.js writes today's date the same way."""
     if style == "mla":

@@ -8,8 +8,6 @@ the concordance count the occurrences found by glossary.find_occurrences.
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from html import escape
@@ -17,7 +15,7 @@ from html import escape
 from markdown.extensions.toc import slugify
 
 from .concordance import kwic_in, language_view, render_concordance
-from .glossary import Occurrence, Term, Variant, first_occurrences, term_pattern
+from .glossary import Occurrence, Term, Variant, first_occurrences
 from .interface import english, english_attr, heading, sentences, table_head
 from .labels import citation_label
 from .messages import ENGLISH, Messages
@@ -27,6 +25,7 @@ from .site_urls import passage_url, term_url
 from .sources_html import render_source_list
 from .timeline import YEARS
 from .witness_names import witness_name
+from .witness_text import WitnessText
 from .year_chart import YearUse, render_year_chart
 
 ROOT = "../../"  # from glossary/<term-id>/ to the site root
@@ -35,32 +34,6 @@ ROOT = "../../"  # from glossary/<term-id>/ to the site root
 def page_uri(term: Term) -> str:
     """The generated page file of a term's page (served at glossary/<term-id>/)."""
     return f"glossary/{term.id}.md"
-
-
-class WitnessText:
-    """A witness's passages joined into one text, so that a form is looked for with one scan, not one per passage."""
-
-    # Between passages: a character no form holds (YAML cannot hold it) and no word character,
-    # so a match in the joined text is exactly a match in one passage.
-    SEPARATOR = "\0"
-
-    def __init__(self, witness: Witness) -> None:
-        self.ids = [segment.id for segment in witness.segments]
-        self.starts: list[int] = []
-        offset = 0
-        for segment in witness.segments:
-            self.starts.append(offset)
-            offset += len(segment.text) + len(self.SEPARATOR)
-        self.text = self.SEPARATOR.join(segment.text for segment in witness.segments)
-
-    def find(self, pattern: re.Pattern[str]) -> list[tuple[str, int, int, str]]:
-        """Each match: its passage, its start and end in the passage's text, and the text matched."""
-        found = []
-        for match in pattern.finditer(self.text):
-            index = bisect.bisect_right(self.starts, match.start()) - 1
-            offset = self.starts[index]
-            found.append((self.ids[index], match.start() - offset, match.end() - offset, match.group()))
-        return found
 
 
 @dataclass
@@ -201,9 +174,7 @@ def _rendering_row(
     declared: dict[tuple[str, str], Variant],
 ) -> str:
     msg = context.msg
-    pattern = term_pattern([form], english_form)
-    assert pattern is not None
-    matches = context.text_of(document, witness).find(pattern)
+    matches = context.text_of(document, witness).find_form(form, english_form)
     if not matches:
         return ""
     counted, inside = 0, []

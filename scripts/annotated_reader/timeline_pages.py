@@ -56,8 +56,24 @@ class TimelineContext:
     def __post_init__(self) -> None:
         self.by_id = {e.id: e for e in self.events}
         self.mentions_of: dict[str, list[Mention]] = defaultdict(list)
+        # By document, for the header of each document's views: a scan of every
+        # mention and event per document would grow with the corpus squared.
+        self._mentions_in: dict[str, list[Mention]] = defaultdict(list)
+        self._events_citing: dict[str, list[tuple[Event, str]]] = defaultdict(list)
+        self._event_of: dict[str, Event] = {}
+        # With their place in date order (two events may share an id: the check reports it).
+        self._events_with_id: dict[str, list[tuple[int, Event]]] = defaultdict(list)
+        for index, event in enumerate(self.events):
+            self._events_with_id[event.id].append((index, event))
         for mention in self.mentions:
             self.mentions_of[mention.event].append(mention)
+            self._mentions_in[mention.document].append(mention)
+        for event in self.events:
+            if event.document:
+                self._event_of.setdefault(event.document, event)
+            for ref in event.passages:
+                document_id, _, passage = ref.partition("#")
+                self._events_citing[document_id].append((event, passage))
 
     def events_of(self, year: int) -> list[Event]:
         return [e for e in self.events if e.date.year == year]
@@ -76,20 +92,21 @@ class TimelineContext:
         return grouped
 
     def event_of_document(self, document: Document) -> Event | None:
-        return next((e for e in self.events if e.document == document.id), None)
+        return self._event_of.get(document.id)
 
     def cited_by(self, document: Document) -> list[tuple[Event, list[str]]]:
         """The events a document mentions, each with the passages that mention it, in date order."""
         passages: dict[str, list[str]] = defaultdict(list)
-        for mention in self.mentions:
-            if mention.document == document.id and mention.passage not in passages[mention.event]:
+        for mention in self._mentions_in.get(document.id, ()):
+            if mention.passage not in passages[mention.event]:
                 passages[mention.event].append(mention.passage)
-        for event in self.events:
-            for ref in event.passages:
-                doc, _, passage = ref.partition("#")
-                if doc == document.id and passage not in passages[event.id]:
-                    passages[event.id].append(passage)
-        return [(e, passages[e.id]) for e in self.events if passages.get(e.id) and e.document != document.id]
+        for event, passage in self._events_citing.get(document.id, ()):
+            if passage not in passages[event.id]:
+                passages[event.id].append(passage)
+        cited = sorted(
+            (index, event) for event_id in passages for index, event in self._events_with_id.get(event_id, ())
+        )
+        return [(e, passages[e.id]) for _, e in cited if passages[e.id] and e.document != document.id]
 
 
 def _date(event: Event, msg: Messages) -> str:
