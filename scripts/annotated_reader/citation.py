@@ -23,7 +23,7 @@ import calendar
 import datetime
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from .labels import passage_number
@@ -38,6 +38,8 @@ STYLES = ("chicago-note", "chicago-bibliography", "apa", "mla", "gbt7714", "bibt
 _MLA_MONTHS = ["", "Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 _BIBTEX_SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#",
                     "$": r"\$", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}  # fmt: skip
+# One encoder for every CSL-JSON value (json.dumps with options makes a new one per call).
+_JSON = json.JSONEncoder(ensure_ascii=False)
 # As str.translate takes it: every citation on the site is written in BibTeX too.
 _BIBTEX_TABLE = str.maketrans(_BIBTEX_SPECIALS)
 
@@ -56,7 +58,7 @@ class CitationTarget:
         """A citation key unique on the site: document, passage and witness."""
         return ":".join(p for p in (self.document.id, self.passage, self.witness.id) if p)
 
-    @property
+    @cached_property  # asked by most styles, for every passage
     def passage_number(self) -> str | None:
         return passage_number(self.document, self.passage, "en") if self.passage else None
 
@@ -242,7 +244,7 @@ def csl_item(target: CitationTarget, site: SiteInfo) -> dict[str, Any]:
 def csl_json(target: CitationTarget, site: SiteInfo) -> str:
     """A CSL-JSON file's content: a list of one item, one field per line to read and paste."""
     item = csl_item(target, site)
-    fields = (f"    {json.dumps(name)}: {json.dumps(value, ensure_ascii=False)}" for name, value in item.items())
+    fields = (f"    {_JSON.encode(name)}: {_JSON.encode(value)}" for name, value in item.items())
     return "[\n  {\n" + ",\n".join(fields) + "\n  }\n]"
 
 

@@ -19,6 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .check_handoff import Handoff
+
 
 @dataclass
 class InterfaceResult:
@@ -42,13 +44,24 @@ class InterfaceBuild:
     """One other interface's build, running."""
 
     def __init__(
-        self, code: str, config_file: str, project: Path, target: Path, site_url: str | None, strict: bool
+        self,
+        code: str,
+        config_file: str,
+        project: Path,
+        target: Path,
+        site_url: str | None,
+        strict: bool,
+        handoff: Handoff | None = None,
     ) -> None:
         self.code, self.config_file = code, config_file
         command = [sys.executable, "-m", "mkdocs", "build", "--config-file", config_file, "--site-dir", str(target)]
         environment = dict(os.environ)
         if site_url:
             environment["SITE_URL"] = site_url
+        # This build's check, so that the other does not check the same files again.
+        self._handoff = handoff
+        if handoff:
+            environment.update(handoff.environment())
         # Output to a file rather than a pipe, so a long log never blocks the process while nobody reads it.
         self._log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115 (closed by wait)
         self.stopped = False
@@ -63,6 +76,7 @@ class InterfaceBuild:
 
     def wait(self) -> InterfaceResult:
         returncode = self._process.wait()
+        self._remove_handoff()
         self._log.seek(0)
         lines = self._log.read().splitlines()
         self._log.close()
@@ -78,3 +92,8 @@ class InterfaceBuild:
         if self._process.poll() is None:
             self._process.kill()
             self._process.wait()
+        self._remove_handoff()
+
+    def _remove_handoff(self) -> None:
+        if self._handoff:
+            self._handoff.remove()

@@ -30,6 +30,7 @@ from mkdocs.structure.toc import get_toc
 
 from .alignment import align_corpus
 from .annotation_index import INDEX_URI, render_annotation_index
+from .check_handoff import Handoff, handed_over
 from .cite_pages import cite_page_path, render_cite_page
 from .documents_index import DOCUMENTS_URI, render_documents_index
 from .downloads import SCHEMA_URI, document_json, document_text, download_schema, json_path, text_path
@@ -179,8 +180,9 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
                 raise PluginError(f"{where}: '{code}' is not another interface language ({', '.join(LANGUAGES)})")
             if not (Path(config.config_file_path).parent / path).is_file():
                 raise PluginError(f"{where}: {code}: no configuration file '{path}' beside it")
-        checked = check_project(self.root)
-        # The other interface's build checks the same files: its copies of these messages are not relayed.
+        # Built as another interface, this build is handed the first build's check (check_handoff.py).
+        checked = handed_over(self.root) or check_project(self.root)
+        # The other interface's build reports the same problems: its copies of these messages are not relayed.
         self.reported = {str(problem) for problem in checked.problems}
         for problem in checked.problems:
             (log.warning if problem.severity == "warning" else log.error)(str(problem))
@@ -447,6 +449,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
                 target=Path(config.site_dir) / INTERFACE_ROOTS[code],
                 site_url=self.site.url + INTERFACE_ROOTS[code] if self.site.url else None,
                 strict=config.strict,
+                handoff=Handoff(self.root, self.checked),
             )
             for code, path in self.config.interfaces.items()
         ]

@@ -1,0 +1,53 @@
+"""The check's result, handed from one interface's build to the other's, so the files are checked once.
+
+The other interface is a separate `mkdocs build` (interface_build.py) that
+starts once this build has checked the sources and annotations. Checking them
+again there would cost as much as here (about ten seconds at 500 documents),
+all of it before that build could write a page. Instead this build writes
+what it checked to a file in a private temporary folder and names the file in
+the child's environment; the child reads it if it was written for the same
+project, and checks the files itself otherwise (a build run by hand, a file
+gone). Both interfaces are then built from the same reading of the files,
+even if one is saved while they build.
+
+The file is a pickle: written by this process for its own child, never read
+from anywhere else.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import tempfile
+from pathlib import Path
+
+from .pipeline import CheckedCorpus
+
+ENVIRONMENT = "ANNOTATED_READER_CHECKED"
+
+
+class Handoff:
+    """One checked project written for one child build; removed when that build is over."""
+
+    def __init__(self, root: Path, checked: CheckedCorpus) -> None:
+        self._folder = Path(tempfile.mkdtemp(prefix="annotated-reader-"))
+        self.path = self._folder / "checked.pickle"
+        with self.path.open("wb") as file:
+            pickle.dump((str(root.resolve()), checked), file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def environment(self) -> dict[str, str]:
+        return {ENVIRONMENT: str(self.path)}
+
+    def remove(self) -> None:
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+
+def handed_over(root: Path) -> CheckedCorpus | None:
+    """The check the parent build handed over for the project at `root`, if there is one."""
+    path = os.environ.get(ENVIRONMENT)
+    if not path or not Path(path).is_file():
+        return None
+    with Path(path).open("rb") as file:
+        checked_root, checked = pickle.load(file)
+    return checked if checked_root == str(root.resolve()) else None
