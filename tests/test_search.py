@@ -16,6 +16,7 @@ from urllib.parse import quote, unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from annotated_reader.search import SearchIndexer, unindexed
 from conftest import failed_build
 
 OPINIONS_2022 = "documents/2022-high-quality-development-opinions/"
@@ -244,6 +245,24 @@ def test_the_search_page_alone_goes_without_the_reader_script(site: Path) -> Non
         if readers:
             # Relative, after the theme's scripts (where extra_javascript would put it), and found.
             assert scripts[-1] == readers[0] and (page.parent / readers[0]).resolve().is_file(), page
+
+
+def _fragments(bundle: Path) -> list[str]:
+    return [
+        json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd") :])["content"]
+        for f in (bundle / "fragment").iterdir()
+    ]
+
+
+def test_a_block_marked_unindexed_is_cut_before_pagefind_reads_the_page(tmp_path: Path) -> None:
+    # Without data-search-exclude, so that only the cut can keep its words out.
+    hidden = unindexed("<p>concordanceword</p>")
+    page = f"<html lang='en'><head><title>T</title></head><body><article><p>keptword</p>{hidden}</article></body>"
+    indexer = SearchIndexer()
+    indexer.add_page("page/", page)
+    assert indexer.write(tmp_path) == 1
+    (content,) = _fragments(tmp_path / "pagefind")
+    assert "keptword" in content and "concordanceword" not in content
 
 
 def test_a_build_without_the_search_indexer_fails_with_a_message(

@@ -200,12 +200,15 @@ class Document:
 
     def resolve(self, segment_id: str) -> str | None:
         """The current ID for `segment_id`, following aliases of renamed IDs; None when it names no passage."""
-        current = set(self.segment_ids)
-        if segment_id in current:
+        if self._has_passage(segment_id):
             return segment_id
         # An alias to a passage that does not exist (reported by validation) leads nowhere.
         renamed = self.aliases.get(segment_id)
-        return renamed if renamed in current else None
+        return renamed if renamed is not None and self._has_passage(renamed) else None
+
+    def _has_passage(self, segment_id: str) -> bool:
+        # Asked for every passage every note names: a look in each witness, not the reading order.
+        return any(witness.segment(segment_id) is not None for witness in self.witnesses)
 
 
 @dataclass

@@ -37,9 +37,15 @@ _TAG = re.compile(r"<[^>]+>")
 # A note or definition is shown on many pages (every view of its document, term and index
 # pages): each body is rendered once per build. Bounded, so a long `mkdocs serve` cannot grow.
 @lru_cache(maxsize=65_536)
+def _markdown(body: str) -> str:
+    # Cached too: the check reads each body's HTML for what is not allowed, then the pages show it.
+    return markdown.markdown(body, extensions=["sane_lists"])
+
+
+@lru_cache(maxsize=65_536)
 def render_body(body: str) -> str:
     """The body's Markdown as sanitised HTML."""
-    html = markdown.markdown(body, extensions=["sane_lists"])
+    html = _markdown(body)
     attributes = {tag: ALLOWED_ATTRIBUTES.get(tag, set()) | ALLOWED_ATTRIBUTES["*"] for tag in ALLOWED_TAGS}
     return nh3.clean(
         html,
@@ -65,7 +71,7 @@ def plain_summary(body: str, limit: int = 160) -> str:
 def unsafe_html(body: str) -> list[str]:
     """What the body's rendered HTML contains that a note may not: one description per finding."""
     finder = _UnsafeFinder()
-    finder.feed(markdown.markdown(body, extensions=["sane_lists"]))
+    finder.feed(_markdown(body))
     finder.close()
     return finder.findings
 

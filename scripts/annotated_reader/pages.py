@@ -84,9 +84,17 @@ class Reading:
         """
         if self.site is None:
             return []
-        witnesses = view.witnesses(document) or document.witnesses
         url = self.site.absolute(passage_url(document.id, passage, view.slug) if passage else view_url(document, view))
-        return [CitationTarget(document, w, passage, url) for w in witnesses if passage is None or w.segment(passage)]
+        return [CitationTarget(document, w, passage, url) for w in self._cited(document, passage, view)]
+
+    def cites(self, document: Document, passage: str, view: View) -> bool:
+        """Whether a passage's row in `view` has citations (cite_targets without making them)."""
+        return self.site is not None and bool(self._cited(document, passage, view))
+
+    @staticmethod
+    def _cited(document: Document, passage: str | None, view: View) -> list[Witness]:
+        witnesses = view.witnesses(document) or document.witnesses
+        return [w for w in witnesses if passage is None or w.segment(passage)]
 
 
 @dataclass(frozen=True)
@@ -369,7 +377,6 @@ def _row(page: ViewPage, segment_id: str) -> str:
         for old, new in sorted(document.aliases.items())
         if new == segment_id
     )
-    targets = page.reading.cite_targets(document, segment_id, page.view)
     tools = (
         '<div class="ar-tools">'
         f'<a class="ar-permalink" href="#{escape(segment_id)}" title="{escape(msg("permalink_title", label=label))}">'
@@ -377,7 +384,7 @@ def _row(page: ViewPage, segment_id: str) -> str:
         f'<button type="button" class="ar-copy" data-passage="{escape(segment_id)}" '
         f'data-copied-label="{escape(msg("cite_copied"))}" '
         f'aria-label="{escape(msg("copy_link_label", label=label))}" hidden>{escape(msg("copy_link"))}</button>'
-        f"{render_cite_link(segment_id, label, msg) if targets else ''}"
+        f"{render_cite_link(segment_id, label, msg) if page.reading.cites(document, segment_id, page.view) else ''}"
     )
     markers, aside, back = render_row_notes(page.notes, document, segment_id, page.view.slug, page.label_language, root)
     tools += (f'<span class="ar-markers">{markers}</span>' if markers else "") + "</div>"

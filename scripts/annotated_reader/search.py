@@ -17,6 +17,7 @@ passage it is in (search.js), since every passage row carries its ID.
 from __future__ import annotations
 
 import base64
+import re
 from pathlib import Path
 
 from .pagefind_service import PagefindError, PagefindService
@@ -44,6 +45,19 @@ EXCLUDED = [
 ]
 
 
+# Around a block left out of the index whole, besides its data-search-exclude: the indexer
+# cuts it from the page before Pagefind reads it. Pagefind would only parse it to leave it
+# out, and a term page's concordance is most of its bytes (megabytes at 500 documents).
+UNINDEXED_OPEN = "<!--ar-unindexed-->"
+UNINDEXED_CLOSE = "<!--/ar-unindexed-->"
+_UNINDEXED = re.compile(re.escape(UNINDEXED_OPEN) + ".*?" + re.escape(UNINDEXED_CLOSE), re.DOTALL)
+
+
+def unindexed(block: str) -> str:
+    """A block already marked data-search-exclude, marked to be cut before Pagefind reads the page."""
+    return f"{UNINDEXED_OPEN}{block}{UNINDEXED_CLOSE}"
+
+
 class SearchIndexer:
     """Collects an interface's pages into a Pagefind index while the site is built."""
 
@@ -55,6 +69,7 @@ class SearchIndexer:
 
     def add_page(self, url: str, html: str) -> None:
         """Index a page; `url` is site-relative ("documents/x/zh/")."""
+        html = _UNINDEXED.sub("", html)
         self._service.tell(
             {"type": "AddFile", "index_id": self._service.index_id, "url": "/" + url, "file_contents": html}
         )

@@ -21,6 +21,7 @@ from .labels import citation_label
 from .messages import ENGLISH, Messages
 from .model import Corpus, Document, Witness
 from .note_body import render_body
+from .search import unindexed
 from .site_urls import passage_url, term_url
 from .sources_html import render_source_list
 from .timeline import YEARS
@@ -291,7 +292,7 @@ def render_term_page(term: Term, context: GlossaryContext) -> str:
     concordance = (
         f'<p class="ar-kwic-intro">{escape(msg("kwic_intro"))}</p>'
         # The lines repeat the texts, which the search finds on their own pages.
-        f"<div data-search-exclude>{render_concordance(context.corpus, mine, ROOT, msg)}</div>"
+        + unindexed(f"<div data-search-exclude>{render_concordance(context.corpus, mine, ROOT, msg)}</div>")
         if mine
         else f"<p>{escape(msg('kwic_none'))}</p>"
     )

@@ -27,6 +27,7 @@ from .messages import ENGLISH, Messages
 from .model import Document
 from .note_body import plain_summary
 from .notes import NoteIndex
+from .search import unindexed
 from .timeline import Mention
 
 # Where a passage's text sits: document, witness, passage.
@@ -109,4 +110,5 @@ def render_definitions(terms: list[Term], msg: Messages = ENGLISH) -> str:
     )
     # Kept out of the search index: the definitions belong to the term pages.
     more = escape(msg("term_popup_more"))
-    return f'<div class="ar-term-definitions" hidden data-search-exclude data-more-label="{more}">{entries}</div>'
+    block = f'<div class="ar-term-definitions" hidden data-search-exclude data-more-label="{more}">{entries}</div>'
+    return unindexed(block)
