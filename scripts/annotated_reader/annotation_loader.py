@@ -305,11 +305,11 @@ def _check_witness(annotation: Annotation, document: Document, path: Path, probl
     # A misspelled `quote:` is reported by the schema check as an unknown
     # field; saying also that prefix and suffix lack a quote would invite
     # deleting them.
-    misspelled_quote = any(
+    unquoted = target.quote is None and (target.prefix is not None or target.suffix is not None)
+    if unquoted and not any(
         key[0] == "target" and len(key) == 2 and did_you_mean(str(key[1]), ["quote"]) and key[1] != "quote"
         for key in annotation.field_lines
-    )
-    if target.quote is None and not misspelled_quote and (target.prefix is not None or target.suffix is not None):
+    ):
         problems.error(
             path,
             annotation.line_of("target", "prefix" if target.prefix is not None else "suffix"),

@@ -22,7 +22,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .pipeline import CheckedCorpus
+from .pipeline import CheckedCorpus, cycle_collector_paused
 
 ENVIRONMENT = "ANNOTATED_READER_CHECKED"
 
@@ -33,7 +33,7 @@ class Handoff:
     def __init__(self, root: Path, checked: CheckedCorpus) -> None:
         self._folder = Path(tempfile.mkdtemp(prefix="annotated-reader-"))
         self.path = self._folder / "checked.pickle"
-        with self.path.open("wb") as file:
+        with self.path.open("wb") as file, cycle_collector_paused():
             pickle.dump((str(root.resolve()), checked), file, protocol=pickle.HIGHEST_PROTOCOL)
 
     def environment(self) -> dict[str, str]:
@@ -48,6 +48,6 @@ def handed_over(root: Path) -> CheckedCorpus | None:
     path = os.environ.get(ENVIRONMENT)
     if not path or not Path(path).is_file():
         return None
-    with Path(path).open("rb") as file:
+    with Path(path).open("rb") as file, cycle_collector_paused():
         checked_root, checked = pickle.load(file)
     return checked if checked_root == str(root.resolve()) else None

@@ -70,12 +70,13 @@ def check_sources(root: Path, scope: CheckScope = EVERYTHING_SCOPE) -> CheckedCo
 
 
 @contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
+def cycle_collector_paused() -> Iterator[None]:
     """Python's cycle collector off for a while.
 
-    The check makes millions of small objects (characters of the seeds, YAML
-    nodes) that live until it ends, and the collector would walk them again
-    and again: a third of the check's time at 500 documents. Reference
+    The check makes millions of small objects (YAML nodes, passages, term
+    occurrences) that live until it ends, and the collector would walk them
+    again and again: a third of the check's time at 500 documents (and two
+    thirds of reading a handed-over check, check_handoff.py). Reference
     counting still frees what is dropped on the way; cycles wait for the
     collector's next run after the check.
     """
@@ -95,7 +96,7 @@ def check_project(root: Path, scope: CheckScope = EVERYTHING_SCOPE) -> CheckedCo
     affect are skipped: problems outside it may then go unreported, so a
     caller reports only those the scope covers.
     """
-    with _cycle_collector_paused():
+    with cycle_collector_paused():
         return _check_project(root, scope)
 
 
