@@ -52,6 +52,8 @@ def test_a_check_is_taken_only_for_the_project_it_was_made_for(
         monkeypatch.setenv(ENVIRONMENT, str(handoff.path))
         assert handed_over(small) is not None
         assert handed_over(tmp_path) is None
+        handoff.path.write_bytes(b"not a pickle")
+        assert handed_over(small) is None  # unreadable: the build checks for itself
         handoff.remove()
         assert handed_over(small) is None  # the file is gone: the build checks for itself
     finally:

@@ -7,7 +7,7 @@ all of it before that build could write a page. Instead this build writes
 what it checked to a file in a private temporary folder and names the file in
 the child's environment; the child reads it if it was written for the same
 project, and checks the files itself otherwise (a build run by hand, a file
-gone). Both interfaces are then built from the same reading of the files,
+gone or unreadable). Both interfaces are then built from the same reading of the files,
 even if one is saved while they build.
 
 The file is a pickle: written by this process for its own child, never read
@@ -48,6 +48,9 @@ def handed_over(root: Path) -> CheckedCorpus | None:
     path = os.environ.get(ENVIRONMENT)
     if not path or not Path(path).is_file():
         return None
-    with Path(path).open("rb") as file, cycle_collector_paused():
-        checked_root, checked = pickle.load(file)
+    try:
+        with Path(path).open("rb") as file, cycle_collector_paused():
+            checked_root, checked = pickle.load(file)
+    except Exception:  # whatever is wrong with the file, the build can check for itself
+        return None
     return checked if checked_root == str(root.resolve()) else None

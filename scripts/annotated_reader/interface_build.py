@@ -65,14 +65,19 @@ class InterfaceBuild:
         # Output to a file rather than a pipe, so a long log never blocks the process while nobody reads it.
         self._log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115 (closed by wait)
         self.stopped = False
-        self._process = subprocess.Popen(
-            [*command, *(["--strict"] if strict else [])],
-            cwd=project,
-            env=environment,
-            stdout=subprocess.DEVNULL,
-            stderr=self._log,
-            text=True,
-        )
+        try:
+            self._process = subprocess.Popen(
+                [*command, *(["--strict"] if strict else [])],
+                cwd=project,
+                env=environment,
+                stdout=subprocess.DEVNULL,
+                stderr=self._log,
+                text=True,
+            )
+        except OSError:
+            self._remove_handoff()
+            self._log.close()
+            raise
 
     def wait(self) -> InterfaceResult:
         returncode = self._process.wait()

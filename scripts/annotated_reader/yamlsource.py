@@ -287,7 +287,8 @@ def _compose(text: str) -> Node | None:
     cannot answer differently: text that PyYAML's reader accepts whole (no
     control characters), nesting it cannot overflow (its composer recurses in
     C, where Python's depth check does not reach, and crashes the process on
-    deep brackets), and a file it reads without error. Any error is found again
+    deep brackets), and a file it reads without error and with no "?" inside
+    brackets (_question_in_brackets). Any error is found again
     by PyYAML, so every message and hint is the one PyYAML's wording gives.
     """
     shallow = sum(text.count(mark) for mark in _NESTING_MARKS) < _SHALLOW
