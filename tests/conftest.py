@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from annotated_reader.pipeline import CheckedCorpus, check_project, check_sources
 
@@ -21,6 +23,19 @@ SCHEMAS = (
     "annotations/glossary/term.schema.json",
     "annotations/timeline/event.schema.json",
 )
+
+
+settings.register_profile(
+    "properties",
+    # A check of the whole corpus takes about half a second: no per-example deadline.
+    deadline=None,
+    # Under CI the examples are derandomized, so that a run can be repeated.
+    derandomize=os.environ.get("CI") == "true",
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    print_blob=True,
+)
+# The settings of every property-based test; each gives its own max_examples.
+PROPERTIES = settings.get_profile("properties")
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import pytest
 
 from annotated_reader.check_handoff import ENVIRONMENT, Handoff, handed_over
 from annotated_reader.pipeline import check_project
-from conftest import FIXTURES, copy_project
+from conftest import FIXTURES, build_site, copy_project
 
 # A title no file of the fixture holds: on a page, it can only have come from the handoff.
 HANDED_TITLE = "交接而来的标题"
@@ -63,8 +63,6 @@ def test_a_check_is_taken_only_for_the_project_it_was_made_for(
 
 
 def test_a_build_removes_the_file_it_handed_over(small: Path, tmp_path: Path) -> None:
-    from conftest import build_site
-
     before = set(Path(tempfile.gettempdir()).glob("annotated-reader-*"))
     build_site(small, tmp_path / "site")
     assert (tmp_path / "site" / "zh" / "index.html").is_file()

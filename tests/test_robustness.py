@@ -19,31 +19,21 @@ ordinary examples, each with the one problem it must get.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotated_reader.pipeline import CheckedCorpus, check_project
 from annotated_reader.problems import Problems
 from annotated_reader.yamlsource import load_yaml
-from conftest import FIXTURES, ROOT, SCHEMAS, copy_project
+from conftest import FIXTURES, PROPERTIES, ROOT, SCHEMAS, copy_project
 from mutations import mutated, random_yaml, schema_keys
 
-settings.register_profile(
-    "robustness",
-    # A check of the whole corpus takes about half a second: no per-example deadline.
-    deadline=None,
-    derandomize=os.environ.get("CI") == "true",
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    print_blob=True,
-)
-ROBUSTNESS = settings.get_profile("robustness")
 # Bounded so that the module runs in well under a minute.
 REAL_EXAMPLES = 5
 SMALL_EXAMPLES = 60
@@ -191,7 +181,7 @@ def _read_both_ways(path: Path) -> tuple[tuple[object, ...], tuple[object, ...]]
 
 @pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML was built without libyaml: only one way to read")
 @pytest.mark.parametrize("kind", YAML_FILES)
-@settings(ROBUSTNESS, max_examples=READER_EXAMPLES)
+@settings(PROPERTIES, max_examples=READER_EXAMPLES)
 @given(data=st.data())
 def test_libyaml_reads_a_file_as_pyyaml_does(tmp_path_factory: pytest.TempPathFactory, kind: str, data) -> None:
     """The faster reader gives the same values, lines and messages as PyYAML's own, or is not used."""
@@ -216,7 +206,7 @@ def _original(project: Path, relative: str) -> str:
 
 
 @pytest.mark.parametrize("kind", REAL_FILES)
-@settings(ROBUSTNESS, max_examples=REAL_EXAMPLES)
+@settings(PROPERTIES, max_examples=REAL_EXAMPLES)
 @given(data=st.data())
 def test_a_mutated_real_file_is_reported_or_loaded(real_project: Path, kind: str, data: st.DataObject) -> None:
     relative = REAL_FILES[kind]
@@ -225,7 +215,7 @@ def test_a_mutated_real_file_is_reported_or_loaded(real_project: Path, kind: str
 
 
 @pytest.mark.parametrize("kind", SMALL_FILES)
-@settings(ROBUSTNESS, max_examples=SMALL_EXAMPLES)
+@settings(PROPERTIES, max_examples=SMALL_EXAMPLES)
 @given(data=st.data())
 def test_a_mutated_fixture_file_is_reported_or_loaded(small_copy: Path, kind: str, data: st.DataObject) -> None:
     relative = SMALL_FILES[kind]
@@ -234,7 +224,7 @@ def test_a_mutated_fixture_file_is_reported_or_loaded(small_copy: Path, kind: st
 
 
 @pytest.mark.parametrize("kind", SMALL_FILES)
-@settings(ROBUSTNESS, max_examples=SMALL_EXAMPLES)
+@settings(PROPERTIES, max_examples=SMALL_EXAMPLES)
 @given(data=st.data())
 def test_random_yaml_in_any_file_is_reported_or_loaded(small_copy: Path, kind: str, data: st.DataObject) -> None:
     relative = SMALL_FILES[kind]

@@ -153,15 +153,20 @@ def test_each_interface_has_its_own_search_index(site: Path) -> None:
     assert not (site / "search" / "search_index.json").exists()
 
 
-@functools.cache
-def _index(site: Path) -> dict[str, str]:
-    """Every indexed page's text as Pagefind stores it (its fragment file), by URL."""
+def _stored_texts(bundle: Path) -> dict[str, str]:
+    """Every page's text as a Pagefind bundle stores it (its fragment file), by URL."""
     texts = {}
-    for fragment in (site / "pagefind" / "fragment").iterdir():
+    for fragment in (bundle / "fragment").iterdir():
         # A fragment is gzipped JSON behind Pagefind's 12-byte signature.
         data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd") :])
         texts[data["url"]] = data["content"].replace("\u200b", "")
     return texts
+
+
+@functools.cache
+def _index(site: Path) -> dict[str, str]:
+    """Every indexed page's text in the site's search index, by URL."""
+    return _stored_texts(site / "pagefind")
 
 
 def _indexed_text(site: Path, url: str) -> str:
@@ -247,13 +252,6 @@ def test_the_search_page_alone_goes_without_the_reader_script(site: Path) -> Non
             assert scripts[-1] == readers[0] and (page.parent / readers[0]).resolve().is_file(), page
 
 
-def _fragments(bundle: Path) -> list[str]:
-    return [
-        json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd") :])["content"]
-        for f in (bundle / "fragment").iterdir()
-    ]
-
-
 def test_a_block_marked_unindexed_is_cut_before_pagefind_reads_the_page(tmp_path: Path) -> None:
     # Without data-search-exclude, so that only the cut can keep its words out.
     hidden = unindexed("<p>concordanceword</p>")
@@ -261,7 +259,7 @@ def test_a_block_marked_unindexed_is_cut_before_pagefind_reads_the_page(tmp_path
     indexer = SearchIndexer()
     indexer.add_page("page/", page)
     assert indexer.write(tmp_path) == 1
-    (content,) = _fragments(tmp_path / "pagefind")
+    (content,) = _stored_texts(tmp_path / "pagefind").values()
     assert "keptword" in content and "concordanceword" not in content
 
 

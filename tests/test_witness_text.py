@@ -11,6 +11,7 @@ from annotated_reader.glossary import term_pattern
 from annotated_reader.model import Provenance, Segment, Witness
 from annotated_reader.pipeline import CheckedCorpus
 from annotated_reader.witness_text import WitnessText
+from conftest import PROPERTIES
 
 PassageMatches = list[tuple[str, int, int, str]]
 
@@ -70,7 +71,7 @@ def test_a_match_never_spans_two_passages() -> None:
 ALPHABET = st.sampled_from([*"abcAB -_'’", "İ", "ſ", "\u212a", "é", "É", "信", "\n"])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(PROPERTIES, max_examples=300)
 @given(
     texts=st.lists(st.text(ALPHABET, max_size=30), min_size=1, max_size=4),
     form=st.text(st.sampled_from(list("abcAB -_")), min_size=1, max_size=4),

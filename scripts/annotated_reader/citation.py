@@ -73,8 +73,8 @@ def witness_description(witness: Witness, language: str = "en") -> str:
 @cache
 def _description(witness_language: str, quality: str, language: str) -> str:
     msg = messages(language)
-    tongue, quality = language_name(witness_language, msg), quality_names(msg)[quality]
-    return f"{tongue} {quality}" if language == "en" else f"{tongue}{quality}"
+    tongue, named = language_name(witness_language, msg), quality_names(msg)[quality]
+    return f"{tongue} {named}" if language == "en" else f"{tongue}{named}"
 
 
 def _witness_phrase(witness: Witness) -> str:

@@ -87,6 +87,13 @@ class _Runs:
     wheres: list[int] = field(default_factory=list)  # its column on that line, or its offset in the passage
     size: int = 0
 
+    @classmethod
+    def of(cls, text: str) -> _Runs:
+        """A passage's runs."""
+        runs = cls()
+        runs.add(text, 0)
+        return runs
+
     def add(self, text: str, line: int) -> None:
         # Split, not matched run by run: the pieces alternate gap, run, gap, ..., gap, and
         # their running lengths give where each run starts, without a Python step per run.
@@ -243,7 +250,7 @@ def _check_seed(record: SeedRecord, owners: list[tuple[Document, Witness]], prob
                     f"witness's provenance.lines or list it in {record.removed_path.name} with a reason",
                 )
             continue
-        _feed(streams[id(owner)], number, kept)
+        streams[id(owner)].seed.add(kept, number)
     for _, witness in owners:
         pieces.extend(_compare(streams[id(witness)], record, lines, problems))
     return pieces
@@ -303,16 +310,6 @@ def _apply_removals(
     return "".join(kept)
 
 
-def _feed(stream: _Stream, number: int, kept: str) -> None:
-    stream.seed.add(kept, number)
-
-
-def _passage_runs(segment: Segment) -> _Runs:
-    runs = _Runs()
-    runs.add(segment.text, 0)
-    return runs
-
-
 def _compare(stream: _Stream, record: SeedRecord, lines: list[str], problems: Problems) -> list[Piece]:
     """Match a witness's passages against the seed text it owns, passage by passage."""
     witness = stream.witness
@@ -322,7 +319,7 @@ def _compare(stream: _Stream, record: SeedRecord, lines: list[str], problems: Pr
     pieces = []
     position = 0
     for index, segment in enumerate(witness.segments):
-        passage = _passage_runs(segment)
+        passage = _Runs.of(segment.text)
         passage_text = passage.text
         expected = seed_text[position : position + len(passage_text)]
         if expected == passage_text:

@@ -220,19 +220,15 @@ class Corpus:
     # accounting is skipped: without every witness it would only repeat the
     # document's own errors as "text in no witness" or "seed used by no witness".
     seeds_of_unread_documents: set[str] = field(default_factory=set)
-    _indexed: list[Document] | None = field(default=None, init=False, repr=False, compare=False)
+    # The list of documents indexed by id, and its length then (see document()).
+    _indexed: tuple[list[Document], int] | None = field(default=None, init=False, repr=False, compare=False)
     _index: dict[str, Document] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _repeated: int = field(default=0, init=False, repr=False, compare=False)
 
     def document(self, document_id: str) -> Document | None:
         # Indexed once per list of documents: pages ask for documents by id hundreds of
         # thousands of times, and a scan per question grew with the corpus squared.
-        if self._indexed is not self.documents or len(self._index) + self._repeated != len(self.documents):
-            self._index, self._repeated = {}, 0
-            for document in self.documents:
-                if document.id in self._index:
-                    self._repeated += 1  # the check reports a repeated id; the first is the one found
-                else:
-                    self._index[document.id] = document
-            self._indexed = self.documents
+        if self._indexed is None or self._indexed[0] is not self.documents or self._indexed[1] != len(self.documents):
+            # Reversed, so that of two documents with one id (the check reports it) the first is found.
+            self._index = {document.id: document for document in reversed(self.documents)}
+            self._indexed = (self.documents, len(self.documents))
         return self._index.get(document_id)

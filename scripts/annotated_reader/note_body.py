@@ -34,8 +34,6 @@ URL_SCHEMES = {"http", "https", "mailto"}
 _TAG = re.compile(r"<[^>]+>")
 
 
-# A note or definition is shown on many pages (every view of its document, term and index
-# pages): each body is rendered once per build. Bounded, so a long `mkdocs serve` cannot grow.
 # One converter, reset between bodies: building one per body was a third of the conversion.
 _CONVERTER = markdown.Markdown(extensions=["sane_lists"])
 
@@ -46,6 +44,8 @@ def _markdown(body: str) -> str:
     return _CONVERTER.reset().convert(body)
 
 
+# A note or definition is shown on many pages (every view of its document, term and index
+# pages): each body is rendered once per build. Bounded, so a long `mkdocs serve` cannot grow.
 @lru_cache(maxsize=65_536)
 def render_body(body: str) -> str:
     """The body's Markdown as sanitised HTML."""

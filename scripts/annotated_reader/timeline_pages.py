@@ -63,12 +63,11 @@ class TimelineContext:
         self._event_of: dict[str, Event] = {}
         # With their place in date order (two events may share an id: the check reports it).
         self._events_with_id: dict[str, list[tuple[int, Event]]] = defaultdict(list)
-        for index, event in enumerate(self.events):
-            self._events_with_id[event.id].append((index, event))
         for mention in self.mentions:
             self.mentions_of[mention.event].append(mention)
             self._mentions_in[mention.document].append(mention)
-        for event in self.events:
+        for index, event in enumerate(self.events):
+            self._events_with_id[event.id].append((index, event))
             if event.document:
                 self._event_of.setdefault(event.document, event)
             for ref in event.passages:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cached_property
 
 from .glossary import term_pattern
 from .model import Witness
@@ -40,23 +41,28 @@ class WitnessText:
             self.starts.append(offset)
             offset += len(segment.text) + len(self.SEPARATOR)
         self.text = self.SEPARATOR.join(segment.text for segment in witness.segments)
-        # Lower-casing stands in for matching in any case only where it changes ASCII letters
-        # alone: no other character of the text has a case (so none matches an ASCII letter
-        # in any case, or changes length when lower-cased).
-        self._lower = self.text.lower() if all(_uncased(c) for c in set(self.text) if not c.isascii()) else None
+
+    @cached_property
+    def _lower(self) -> str | None:
+        """The text lower-cased, where that stands in for matching in any case; else None.
+
+        Only where lower-casing changes ASCII letters alone: no other character of
+        the text has a case (so none matches an ASCII letter in any case, or changes
+        length when lower-cased).
+        """
+        return self.text.lower() if all(_uncased(c) for c in set(self.text) if not c.isascii()) else None
 
     def find_form(self, form: str, english: bool) -> list[Match]:
         """Every match of `form`, as term_pattern([form], english) finds them, in order."""
-        if english and self._lower is not None and form.isascii() and form:
-            return self._find_word(form.lower())
+        if english and form and form.isascii() and self._lower is not None:
+            return self._find_word(self._lower, form.lower())
         pattern = term_pattern([form], english)
         assert pattern is not None
         return [self._locate(m.start(), m.end()) for m in pattern.finditer(self.text)]
 
-    def _find_word(self, word: str) -> list[Match]:
+    def _find_word(self, text: str, word: str) -> list[Match]:
         # As a regular expression scans: a match ends the search there, a rejected place moves on by one.
-        assert self._lower is not None
-        text, found = self._lower, []
+        found = []
         at = text.find(word)
         while at >= 0:
             end = at + len(word)

@@ -288,8 +288,8 @@ def _compose(text: str) -> Node | None:
     control characters), nesting it cannot overflow (its composer recurses in
     C, where Python's depth check does not reach, and crashes the process on
     deep brackets), and a file it reads without error and with no "?" inside
-    brackets (_question_in_brackets). Any error is found again
-    by PyYAML, so every message and hint is the one PyYAML's wording gives.
+    brackets (_question_in_brackets). Any error is found again by PyYAML, so
+    every message and hint is the one PyYAML's wording gives.
     """
     shallow = sum(text.count(mark) for mark in _NESTING_MARKS) < _SHALLOW
     # Not tabs, byte-order marks or tags either: PyYAML refuses a tab in places where libyaml
