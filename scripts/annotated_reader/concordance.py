@@ -4,6 +4,11 @@ Each line shows the words before and after the occurrence (fewer characters
 of context for Chinese, which packs more into each) and links to the passage
 in the view of the text's language, so the reader lands on the passage with
 the occurrence in it.
+
+A term used more often than a page should hold has its lines on one page per
+year of its documents (`by_year`): a document's year never changes, so a link
+to its lines keeps working as the corpus grows, and the term page keeps an
+index of the years and documents (`render_year_index`).
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ from .witness_names import witness_name
 
 # Characters of context on each side of the keyword.
 CONTEXT = {"zh": 18, "en": 60}
+# The page of the lines in documents whose date the texts do not state.
+UNDATED = "undated"
 
 
 @dataclass(frozen=True)
@@ -90,10 +97,12 @@ def kwic_in(corpus: Corpus, found: Occurrence | Mention) -> tuple[Document, Witn
     return document, witness, kwic_line(witness, found)
 
 
-def render_concordance(corpus: Corpus, occurrences: list[Occurrence], root: str, msg: Messages = ENGLISH) -> str:
+def render_concordance(
+    corpus: Corpus, occurrences: list[Occurrence], root: str, msg: Messages = ENGLISH, level: int = 3
+) -> str:
     """The concordance of one term's occurrences: a heading per document (with its year), a table per text.
 
-    Headings, captions and column heads are in the interface's language; the lines in their text's.
+    Headings (of `level`), captions and column heads are in the interface's language; the lines in their text's.
     """
     by_document: dict[str, list[Occurrence]] = {}
     for occurrence in occurrences:
@@ -106,7 +115,9 @@ def render_concordance(corpus: Corpus, occurrences: list[Occurrence], root: str,
         year = f"{document.date.year} · " if document.date else ""
         count = f'<span class="ar-kwic-count">{escape(msg("in_parentheses", text=len(mine)))}</span>'
         title = msg.html("kwic_document", title=escape(document.title[msg.language]), count=count)
-        parts.append(f'<section class="ar-kwic-document" id="in-{escape(document.id)}"><h3>{year}{title}</h3>')
+        parts.append(
+            f'<section class="ar-kwic-document" id="in-{escape(document.id)}"><h{level}>{year}{title}</h{level}>'
+        )
         for witness in document.witnesses:
             lines = [kwic_line(witness, o) for o in mine if o.witness == witness.id]
             if lines:
@@ -137,3 +148,54 @@ def _witness_table(document: Document, witness: Witness, lines: list[KwicLine], 
         f"{table_head(columns, msg.html_lang)}"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
+
+
+def year_key(document: Document) -> str:
+    """The concordance page a document's lines are on: its year, or UNDATED."""
+    return str(document.date.year) if document.date else UNDATED
+
+
+def by_year(corpus: Corpus, occurrences: list[Occurrence]) -> dict[str, list[Occurrence]]:
+    """Occurrences by the year of their document: years in order, then UNDATED."""
+    keys = {document.id: year_key(document) for document in corpus.documents}
+    grouped: dict[str, list[Occurrence]] = {}
+    for occurrence in occurrences:
+        grouped.setdefault(keys[occurrence.document], []).append(occurrence)
+    return dict(sorted(grouped.items(), key=lambda item: (item[0] == UNDATED, item[0])))
+
+
+def year_label(key: str, msg: Messages) -> str:
+    """ "2014", "2014年", "undated": a concordance page's year as the interface writes it."""
+    return msg("undated") if key == UNDATED else msg("date_year", year=int(key))
+
+
+def render_year_index(corpus: Corpus, years: list[str], lines: dict[str, list[Occurrence]], msg: Messages) -> str:
+    """A term page's list of its year pages (each in a folder of the term page's), with each document's lines there.
+
+    `lines` are the term's occurrences by year (`by_year`). Each document's
+    entry carries the id its lines had on the term page (`in-<document>`), so
+    a link made when they were there lands on the way to them.
+    """
+    items = []
+    for key in years:
+        found = lines.get(key, [])
+        mine: dict[str, int] = {}
+        for occurrence in found:
+            mine[occurrence.document] = mine.get(occurrence.document, 0) + 1
+        page = f"{escape(key)}/"
+        documents = msg("list_comma").join(
+            f'<a id="in-{escape(document_id)}" href="{page}#in-{escape(document_id)}">'
+            f"{escape(_short_title(corpus, document_id, msg))}</a> "
+            f"{escape(msg('in_parentheses', text=count))}"
+            for document_id, count in mine.items()  # in the corpus's order, as the occurrences are
+        )
+        count = escape(msg("in_parentheses", text=msg("occurrence_count", count=len(found))))
+        listed = f": {documents}" if documents else ""
+        items.append(f'<li><a href="{page}">{escape(year_label(key, msg))}</a> {count}{listed}</li>')
+    return f'<ul class="ar-kwic-years">{"".join(items)}</ul>'
+
+
+def _short_title(corpus: Corpus, document_id: str, msg: Messages) -> str:
+    document = corpus.document(document_id)
+    assert document is not None  # found in the corpus's own documents
+    return document.short_title[msg.language]

@@ -56,7 +56,14 @@ from .search_page import SCRIPT as SEARCH_SCRIPT
 from .search_page import SEARCH_URI, render_search_page
 from .site_info import SiteInfo, date_build_from_commit, site_info
 from .site_urls import INTERFACE_ROOTS, interface_root
-from .term_pages import GlossaryContext, page_uri, render_term_page
+from .term_pages import (
+    INLINE_LINES,
+    GlossaryContext,
+    page_uri,
+    render_term_page,
+    render_term_year_page,
+    term_year_page_uri,
+)
 from .text_links import TextLinks
 from .timeline_pages import (
     OVERVIEW_URI,
@@ -116,6 +123,9 @@ class AnnotatedReaderConfig(Config):
     # Other interface languages and their configuration files, e.g. {zh: mkdocs.zh.yml}: each is
     # built after this site into its folder (INTERFACE_ROOTS), from the same sources and notes.
     interfaces = config_options.Type(dict, default={})
+    # The most concordance lines a term page shows itself: a term used more often has them on
+    # a page per year (term_pages.py).
+    concordance_lines = config_options.Type(int, default=INLINE_LINES)
 
 
 class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
@@ -279,9 +289,11 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         add(INDEX_URI, render_annotation_index, self.notes, self.msg)
         add(GLOSSARY_URI, render_glossary_index, self.checked.terms, self.checked.occurrences, self.msg)
         terms = {t.id: t for t in self.checked.terms}
-        context = GlossaryContext(self.corpus, terms, self.checked.occurrences, self.msg)
+        context = GlossaryContext(self.corpus, terms, self.checked.occurrences, self.msg, self.config.concordance_lines)
         for term in self.checked.terms:
             add(page_uri(term), render_term_page, term, context)
+            for year in context.years(term):
+                add(term_year_page_uri(term, year), render_term_year_page, term, year, context)
         add(OVERVIEW_URI, render_overview, self.timeline)
         for year in YEARS:
             add(year_uri(year), render_year_page, year, self.timeline)

@@ -110,6 +110,10 @@ def unindexed_here(view_slug: str, language: str) -> str:
     return "" if view_slug in ("", language.split("-")[0]) else " data-search-exclude"
 
 
+# A term's page for one year (site_urls.term_year_url): lines that repeat the texts.
+_TERM_YEAR_PAGE = re.compile(r"glossary/[^/]+/[^/]+/")
+
+
 def is_indexed(url: str, parallel_view: bool) -> bool:
     """Whether the page at site-relative `url` belongs in the search index."""
-    return not parallel_view and url not in ("404.html", "search/")
+    return not parallel_view and url not in ("404.html", "search/") and not _TERM_YEAR_PAGE.match(url)

@@ -18,6 +18,11 @@ def term_url(term_id: str) -> str:
     return f"glossary/{term_id}/"
 
 
+def term_year_url(term_id: str, year: str) -> str:
+    """Site-relative URL of a term's page for one year of its documents ("2014", or "undated")."""
+    return f"{term_url(term_id)}{year}/"
+
+
 def event_url(event_id: str) -> str:
     """Site-relative URL of a timeline event's page."""
     return f"timeline/events/{event_id}/"

@@ -4,6 +4,12 @@ Everything on the page beyond the term's own YAML file is computed from the
 texts: the renderings table lists each form of the term that each text
 really uses (with the note of the declared variant, if any), the chart and
 the concordance count the occurrences found by glossary.find_occurrences.
+
+A term with more concordance lines than `GlossaryContext.inline_lines` has a
+page per year of its documents (glossary/<term-id>/<year>/) with that year's
+renderings table and lines; its own page then shows its renderings summed
+per form and an index of the years. So a term page weighs about the same
+however large the corpus grows.
 """
 
 from __future__ import annotations
@@ -14,7 +20,16 @@ from html import escape
 
 from markdown.extensions.toc import slugify
 
-from .concordance import kwic_in, language_view, render_concordance
+from .concordance import (
+    UNDATED,
+    by_year,
+    kwic_in,
+    language_view,
+    render_concordance,
+    render_year_index,
+    year_key,
+    year_label,
+)
 from .glossary import Occurrence, Term, Variant, first_occurrences
 from .interface import english, english_attr, heading, sentences, table_head
 from .labels import citation_label
@@ -22,7 +37,7 @@ from .messages import ENGLISH, Messages
 from .model import Corpus, Document, Witness
 from .note_body import render_body
 from .search import unindexed
-from .site_urls import passage_url, term_url
+from .site_urls import passage_url, term_url, term_year_url
 from .sources_html import render_source_list
 from .timeline import YEARS
 from .witness_names import witness_name
@@ -30,11 +45,20 @@ from .witness_text import WitnessText
 from .year_chart import YearUse, render_year_chart
 
 ROOT = "../../"  # from glossary/<term-id>/ to the site root
+YEAR_ROOT = "../../../"  # from glossary/<term-id>/<year>/
+# The most concordance lines a term page shows itself (about 200 kB of HTML); a term used
+# more often has its lines on a page per year. The repository's texts stay under it.
+INLINE_LINES = 500
 
 
 def page_uri(term: Term) -> str:
     """The generated page file of a term's page (served at glossary/<term-id>/)."""
     return f"glossary/{term.id}.md"
+
+
+def term_year_page_uri(term: Term, year: str) -> str:
+    """The generated page file of a term's page for one year (served at term_year_url)."""
+    return term_year_url(term.id, year).rstrip("/") + ".md"
 
 
 @dataclass
@@ -45,6 +69,7 @@ class GlossaryContext:
     terms: dict[str, Term]
     occurrences: list[Occurrence]
     msg: Messages = ENGLISH
+    inline_lines: int = INLINE_LINES
 
     def __post_init__(self) -> None:
         self.by_term: dict[str, list[Occurrence]] = defaultdict(list)
@@ -54,6 +79,9 @@ class GlossaryContext:
             self.by_cell[(occurrence.document, occurrence.witness, occurrence.passage)].append(occurrence)
         self.first = first_occurrences(self.corpus, self.occurrences)
         self._texts: dict[tuple[str, str], WitnessText] = {}
+        # Per term: read by its page and by each of its year pages.
+        self._renderings: dict[str, list[Rendering]] = {}
+        self._lines: dict[str, dict[str, list[Occurrence]]] = {}
 
     def text_of(self, document: Document, witness: Witness) -> WitnessText:
         """A witness's passages as one text, kept for the next term: every term page searches every text."""
@@ -62,10 +90,34 @@ class GlossaryContext:
             self._texts[key] = WitnessText(witness)
         return self._texts[key]
 
-    def link(self, term_id: str) -> str:
+    def renderings(self, term: Term) -> list[Rendering]:
+        """Each form of the term that each text uses, in the corpus's order."""
+        if term.id not in self._renderings:
+            self._renderings[term.id] = _text_renderings(term, self)
+        return self._renderings[term.id]
+
+    def paged(self, term: Term) -> bool:
+        """Whether the term has more lines than its page shows, and so a page per year."""
+        return len(self.by_term.get(term.id, [])) > self.inline_lines
+
+    def lines_by_year(self, term: Term) -> dict[str, list[Occurrence]]:
+        """The term's occurrences by the year of their document (concordance.by_year)."""
+        if term.id not in self._lines:
+            self._lines[term.id] = by_year(self.corpus, self.by_term.get(term.id, []))
+        return self._lines[term.id]
+
+    def years(self, term: Term) -> list[str]:
+        """The term's year pages: every year with a line or a rendering, undated last; none if not paged."""
+        if not self.paged(term):
+            return []
+        keys = set(self.lines_by_year(term)) | {year_key(r.document) for r in self.renderings(term)}
+        return sorted(keys, key=lambda key: (key == UNDATED, key))
+
+    def link(self, term_id: str, root: str = ROOT) -> str:
+        """A link to a term's page from a page `root` away from the site root."""
         term = self.terms[term_id]
         name = english(escape(term.en), self.msg)
-        return f'<a href="{ROOT}{term_url(term.id)}">{name} <span lang="zh-Hans">{escape(term.zh)}</span></a>'
+        return f'<a href="{root}{term_url(term.id)}">{name} <span lang="zh-Hans">{escape(term.zh)}</span></a>'
 
 
 def year_uses(corpus: Corpus, occurrences: list[Occurrence]) -> list[YearUse]:
@@ -94,8 +146,8 @@ def _undated(corpus: Corpus, occurrences: list[Occurrence], msg: Messages) -> st
     return f'<p class="ar-chart-undated">{msg.html("chart_undated", count=len(passages), names=names)}</p>'
 
 
-def _passage_href(document: Document, witness: Witness, passage: str) -> str:
-    return ROOT + escape(passage_url(document.id, passage, language_view(witness)))
+def _passage_href(document: Document, witness: Witness, passage: str, root: str = ROOT) -> str:
+    return root + escape(passage_url(document.id, passage, language_view(witness)))
 
 
 def _first_appearance(term: Term, context: GlossaryContext) -> str:
@@ -124,48 +176,35 @@ def _first_appearance(term: Term, context: GlossaryContext) -> str:
     )
 
 
-def _renderings(term: Term, context: GlossaryContext) -> str:
-    """Each form of the term that each text uses, how often it counts for this term, and where it first occurs."""
-    msg = context.msg
+@dataclass(frozen=True)
+class Rendering:
+    """One form of a term as one text writes it: how often it counts for the term, and where first."""
+
+    document: Document
+    witness: Witness
+    form: str  # as shown: the text's own Chinese, or the English form in lower case
+    english_form: bool
+    counted: int
+    first_passage: str
+    inside: list[Occurrence]  # what its other matches count for: longer terms containing it
+    variant_note: str  # the note of the variant the term declares for this text and form, if any
+
+
+def _text_renderings(term: Term, context: GlossaryContext) -> list[Rendering]:
     declared = {(name, v.en.lower()): v for v in term.variants for name in v.witnesses}
-    rows = []
+    found = []
     for document in context.corpus.documents:
         for witness in document.witnesses:
             english_form = not witness.language.startswith("zh")
             forms = list(dict.fromkeys(f.lower() for f in term.en_forms)) if english_form else term.zh_forms
             for form in forms:
-                row = _rendering_row(term, context, document, witness, form, english_form, declared)
-                if row:
-                    rows.append(row)
-    if not rows:
-        return ""
-    columns = (
-        msg("renderings_column_document"),
-        msg("renderings_column_text"),
-        msg("renderings_column_rendering"),
-        msg("renderings_column_counted"),
-        msg("renderings_column_first_use"),
-        msg("renderings_column_note"),
-    )
-    return f'<table class="ar-renderings">{table_head(columns)}<tbody>{"".join(rows)}</tbody></table>'
+                rendering = _rendering(term, context, document, witness, form, english_form, declared)
+                if rendering:
+                    found.append(rendering)
+    return found
 
 
-def _inside_longer(term: Term, context: GlossaryContext, inside: list[Occurrence], english_form: bool) -> str:
-    """A note for the matches of a form that count for longer terms containing it (quoted as the text writes them)."""
-    msg = context.msg
-    longer = dict.fromkeys((o.term, o.text) for o in inside)
-    forms = msg("list_comma").join(
-        msg.html(
-            "renderings_inside_form",
-            text=english(escape(text), msg) if english_form else escape(text),
-            term=context.link(term_id) if term_id != term.id else escape(msg("renderings_this_term")),
-        )
-        for term_id, text in longer
-    )
-    return msg.html("renderings_inside", count=len(inside), forms=forms)
-
-
-def _rendering_row(
+def _rendering(
     term: Term,
     context: GlossaryContext,
     document: Document,
@@ -173,11 +212,10 @@ def _rendering_row(
     form: str,
     english_form: bool,
     declared: dict[tuple[str, str], Variant],
-) -> str:
-    msg = context.msg
+) -> Rendering | None:
     matches = context.text_of(document, witness).find_form(form, english_form)
     if not matches:
-        return ""
+        return None
     counted, inside = 0, []
     for passage, start, end, _ in matches:
         covering = [
@@ -187,21 +225,94 @@ def _rendering_row(
             counted += 1
         else:
             inside.extend(covering)
-    passage = matches[0][0]
+    variant = declared.get((f"{document.id}/{witness.id}", form.lower()))
+    shown = form if english_form else matches[0][3]
+    note = variant.note if variant and variant.note else ""
+    return Rendering(document, witness, shown, english_form, counted, matches[0][0], inside, note)
+
+
+def _rendering_note(
+    term: Term,
+    context: GlossaryContext,
+    inside: list[Occurrence],
+    english_form: bool,
+    variant_notes: list[str],
+    root: str = ROOT,
+) -> str:
     notes = []
     if inside:
-        notes.append(f'<span class="ar-inside-longer">{_inside_longer(term, context, inside, english_form)}</span>')
-    variant = declared.get((f"{document.id}/{witness.id}", form.lower()))
-    if variant and variant.note:
-        notes.append(english(escape(variant.note), msg))
-    language = escape(witness.language)
+        longer = _inside_longer(term, context, inside, english_form, root)
+        notes.append(f'<span class="ar-inside-longer">{longer}</span>')
+    notes.extend(english(escape(note), context.msg) for note in variant_notes)
+    return sentences(notes, context.msg)
+
+
+def _renderings_table(term: Term, context: GlossaryContext, renderings: list[Rendering], root: str) -> str:
+    """Each form each text uses, how often it counts for this term, and where it first occurs."""
+    msg = context.msg
+    rows = [_text_rendering_row(term, context, rendering, root) for rendering in renderings]
+    return _renderings_html(rows, ("document", "text", "rendering", "counted", "first_use", "note"), msg)
+
+
+def _renderings_html(rows: list[str], columns: tuple[str, ...], msg: Messages) -> str:
+    """A renderings table of `rows` under the columns named (renderings_column_<name>); none without rows."""
+    if not rows:
+        return ""
+    head = table_head(msg(f"renderings_column_{column}") for column in columns)
+    return f'<table class="ar-renderings">{head}<tbody>{"".join(rows)}</tbody></table>'
+
+
+def _text_rendering_row(term: Term, context: GlossaryContext, rendering: Rendering, root: str) -> str:
+    msg, r = context.msg, rendering
+    href = _passage_href(r.document, r.witness, r.first_passage, root)
+    note = _rendering_note(term, context, r.inside, r.english_form, [r.variant_note] if r.variant_note else [], root)
     return (
-        f"<tr><td>{escape(document.short_title[msg.language])}</td><td>{escape(witness_name(witness, msg))}</td>"
-        f'<td lang="{language}">{escape(matches[0][3] if not english_form else form)}</td>'
-        f"<td>{counted}</td>"
-        f'<td><a href="{_passage_href(document, witness, passage)}">{escape(passage)}</a></td>'
-        f'<td class="ar-rendering-note">{sentences(notes, msg)}</td></tr>'
+        f"<tr><td>{escape(r.document.short_title[msg.language])}</td><td>{escape(witness_name(r.witness, msg))}</td>"
+        f'<td lang="{escape(r.witness.language)}">{escape(r.form)}</td>'
+        f"<td>{r.counted}</td>"
+        f'<td><a href="{href}">{escape(r.first_passage)}</a></td>'
+        f'<td class="ar-rendering-note">{note}</td></tr>'
     )
+
+
+def _renderings_by_form(term: Term, context: GlossaryContext, renderings: list[Rendering]) -> str:
+    """Each form, in all the texts together: how many use it, how often it counts, where it first occurs."""
+    msg = context.msg
+    forms: dict[tuple[bool, str], list[Rendering]] = {}
+    for rendering in renderings:
+        forms.setdefault((rendering.english_form, rendering.form), []).append(rendering)
+    rows = []
+    for (english_form, form), group in forms.items():
+        first = group[0]
+        label = citation_label(first.document, first.first_passage, msg.language)
+        href = _passage_href(first.document, first.witness, first.first_passage)
+        inside = [o for r in group for o in r.inside]
+        notes = list(dict.fromkeys(r.variant_note for r in group if r.variant_note))
+        rows.append(
+            f'<tr><td lang="{escape(first.witness.language)}">{escape(form)}</td><td>{len(group)}</td>'
+            f"<td>{sum(r.counted for r in group)}</td>"
+            f'<td><a href="{href}">{escape(label)}</a></td>'
+            f'<td class="ar-rendering-note">{_rendering_note(term, context, inside, english_form, notes)}</td></tr>'
+        )
+    table = _renderings_html(rows, ("rendering", "texts", "counted", "first_use", "note"), msg)
+    return f'<p class="ar-renderings-intro">{escape(msg("renderings_by_form_intro"))}</p>{table}' if table else ""
+
+
+def _inside_longer(
+    term: Term, context: GlossaryContext, inside: list[Occurrence], english_form: bool, root: str = ROOT
+) -> str:
+    """A note for the matches of a form that count for longer terms containing it (quoted as the text writes them)."""
+    msg = context.msg
+    longer = dict.fromkeys((o.term, o.text) for o in inside)
+    forms = msg("list_comma").join(
+        msg.html(
+            "renderings_inside_form",
+            text=english(escape(text), msg) if english_form else escape(text),
+            term=context.link(term_id, root) if term_id != term.id else escape(msg("renderings_this_term")),
+        )
+        for term_id, text in longer
+    )
+    return msg.html("renderings_inside", count=len(inside), forms=forms)
 
 
 def _relations(term: Term, context: GlossaryContext) -> str:
@@ -288,11 +399,19 @@ def render_term_page(term: Term, context: GlossaryContext) -> str:
         if term.definition_zh
         else ""
     )
-    renderings = _renderings(term, context)
-    concordance = (
-        f'<p class="ar-kwic-intro">{escape(msg("kwic_intro"))}</p>'
+    years = context.years(term)
+    if years:
+        renderings = _renderings_by_form(term, context, context.renderings(term))
+        intro = msg("kwic_years_intro", count=len(years))
+        # Where each document's lines are; the titles repeat the documents' own pages.
+        lines = render_year_index(context.corpus, years, context.lines_by_year(term), msg)
+    else:
+        renderings = _renderings_table(term, context, context.renderings(term), ROOT)
+        intro = msg("kwic_intro")
         # The lines repeat the texts, which the search finds on their own pages.
-        + unindexed(f"<div data-search-exclude>{render_concordance(context.corpus, mine, ROOT, msg)}</div>")
+        lines = render_concordance(context.corpus, mine, ROOT, msg)
+    concordance = (
+        f'<p class="ar-kwic-intro">{escape(intro)}</p>' + unindexed(f"<div data-search-exclude>{lines}</div>")
         if mine
         else f"<p>{escape(msg('kwic_none'))}</p>"
     )
@@ -314,3 +433,46 @@ def render_term_page(term: Term, context: GlossaryContext) -> str:
         render_source_list(msg("sources"), term.sources, msg=msg) + f'<p class="ar-note-meta">{byline}</p>\n',
     ]
     return "\n".join(blocks)
+
+
+def render_term_year_page(term: Term, year: str, context: GlossaryContext) -> str:
+    """HTML of a term's page for one year of its documents: their renderings table and their lines."""
+    msg = context.msg
+    years = context.years(term)
+    found = context.lines_by_year(term).get(year, [])
+    renderings = [r for r in context.renderings(term) if year_key(r.document) == year]
+    name = term.zh if msg.language == "zh" else term.en
+    label = year_label(year, msg)
+    back = msg.html("term_year_back", term=escape(name))
+    if found:
+        counts = msg(
+            "term_year_counts",
+            occurrences=msg("occurrence_count", count=len(found)),
+            documents=msg("document_count", count=len({o.document for o in found})),
+            year=label,
+        )
+        intro = f'<p class="ar-kwic-intro">{sentences([escape(counts), escape(msg("kwic_intro"))], msg)}</p>'
+        lines = intro + render_concordance(context.corpus, found, YEAR_ROOT, msg)
+    else:
+        lines = f"<p>{escape(msg('kwic_none'))}</p>"
+    return "\n".join(
+        [
+            heading(1, msg("term_year_title", term=name, year=label), "term-year"),
+            f'<p class="ar-kwic-back"><a href="../#concordance">{back}</a></p>',
+            _year_nav(year, years, msg, msg("kwic_years_nav")),
+            heading(2, msg("term_renderings"), "renderings-in-the-texts"),
+            _renderings_table(term, context, renderings, YEAR_ROOT) or f"<p>{escape(msg('renderings_none'))}</p>",
+            heading(2, msg("term_concordance"), "concordance"),
+            lines,
+            _year_nav(year, years, msg, msg("kwic_years_nav_end")),
+        ]
+    )
+
+
+def _year_nav(year: str, years: list[str], msg: Messages, label: str) -> str:
+    # At the top and the foot of the page: each landmark needs its own name for a screen reader.
+    links = []
+    for key in years:
+        current = ' aria-current="page"' if key == year else ""
+        links.append(f'<a href="../{escape(key)}/"{current}>{escape(year_label(key, msg))}</a>')
+    return f'<nav class="ar-kwic-years-nav" aria-label="{escape(label)}">{" ".join(links)}</nav>'
