@@ -14,6 +14,7 @@ every witness of every passage would otherwise make most of a view's HTML.
 
 from __future__ import annotations
 
+import datetime
 from functools import cache
 from html import escape
 
@@ -40,10 +41,15 @@ def style_label(style: str, msg: Messages) -> str:
 def citation_html(target: CitationTarget, site: SiteInfo, style: str) -> str:
     """One citation, escaped, with its access date marked for reader.js."""
     text = escape(cite(target, site, style))
-    before, found, after = text.rpartition(escape(accessed_text(site.built, style)))
+    before, found, after = text.rpartition(_accessed_html(site.built, style))
     if found:
         text = f'{before}<span class="ar-accessed" data-date-style="{style}">{found}</span>{after}'
     return text
+
+
+@cache
+def _accessed_html(day: datetime.date, style: str) -> str:
+    return escape(accessed_text(day, style))
 
 
 def _style_block(target: CitationTarget, site: SiteInfo, style: str, msg: Messages) -> str:

@@ -8,6 +8,8 @@ for "III (9)" / "三（九）"; unnumbered paragraphs (p5) become "¶5" / "第5�
 
 from __future__ import annotations
 
+from functools import cache
+
 from .model import Document
 
 _ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
@@ -62,11 +64,17 @@ def _numbered(style: str, number: int, language: str) -> str:
 
 def passage_number(document: Document, segment_id: str, language: str = "en") -> str:
     """The passage's number as the document numbers it, e.g. "III (9)" or "三（九）"."""
+    return _passage_number(tuple(document.numbering), segment_id, language)
+
+
+# Cached: a site asks for the same few dozen numbers hundreds of thousands of times (every
+# row, citation and concordance line), and they depend on the numbering styles alone.
+@cache
+def _passage_number(styles: tuple[str, ...], segment_id: str, language: str) -> str:
     words: list[str] = []
     level = 0
     for token in segment_id.split("."):
         if token.isdigit():
-            styles = document.numbering
             style = styles[level] if level < len(styles) else "arabic"
             words.append(_numbered(style, int(token), language))
             level += 1
