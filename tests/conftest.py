@@ -120,6 +120,26 @@ def small_site(small_project: Path, tmp_path_factory: pytest.TempPathFactory) ->
     return target
 
 
+@pytest.fixture(scope="session")
+def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small fixture corpus built with the year pages a large corpus gets: a term's, the annotations'.
+
+    `concordance_lines: 1` and `index_notes: 1` page what the repository's
+    corpus is too small to page.
+    """
+    project = copy_project(FIXTURES / "small", tmp_path_factory.mktemp("paged") / "project")
+    # Each interface's file configures its own plugin (INHERIT replaces the list of plugins).
+    for name, entry in (("mkdocs.yml", "  - annotated-reader:\n"), ("mkdocs.zh.yml", "  - annotated-reader\n")):
+        config = project / name
+        text = config.read_text(encoding="utf-8")
+        assert text.count(entry) == 1, name
+        options = "  - annotated-reader:\n      concordance_lines: 1\n      index_notes: 1\n"
+        config.write_text(text.replace(entry, options), encoding="utf-8")
+    site = tmp_path_factory.mktemp("paged-site")
+    build_site(project, site)
+    return site
+
+
 def run_build(
     project: Path, target: Path, tool: str = "mkdocs", strict: bool = True
 ) -> subprocess.CompletedProcess[str]:

@@ -5,7 +5,8 @@ AA rules and its best practices on the home page, the three views of a
 document with one English translation and of one with two, the documents
 page, a glossary term, the timeline's overview and a year, the annotations
 index and the search page with its results, in the English
-interface and the Chinese one (zh/). Each page is checked as a reader who
+interface and the Chinese one (zh/); and the pages per year of a busy term
+and of a large annotations index, on a small corpus built to have them. Each page is checked as a reader who
 opened things sees it: every note and header <details> open, the document's
 and the first passage's Cite control open, and a term's definition shown. The
 document views are checked again in the dark colour scheme. A failure lists
@@ -131,6 +132,26 @@ def assert_no_violations(page, axe: Axe, base_url: str, path: str) -> None:
 @pytest.mark.parametrize("path", PAGES, ids=[p or "home" for p in PAGES])
 def test_no_accessibility_violations(light, axe: Axe, base_url: str, interface: str, path: str) -> None:
     assert_no_violations(light, axe, base_url, interface + path)
+
+
+# The pages per year that a busy term and a large annotations index get (see paged_site).
+PAGED = ["glossary/sample/", "glossary/sample/2001/", "annotations/", "annotations/2001/"]
+
+
+@pytest.fixture(scope="module")
+def paged_url(paged_site: Path) -> Iterator[str]:
+    from browser import serve
+
+    with serve(paged_site) as url:
+        yield url
+
+
+@pytest.mark.parametrize("interface", INTERFACES, ids=["en", "zh"])
+@pytest.mark.parametrize("path", PAGED)
+def test_no_accessibility_violations_on_pages_per_year(
+    light, axe: Axe, paged_url: str, interface: str, path: str
+) -> None:
+    assert_no_violations(light, axe, paged_url, interface + path)
 
 
 @pytest.mark.parametrize("path", VIEWS)

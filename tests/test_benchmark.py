@@ -98,6 +98,8 @@ FIGURES = [
     "ms per page, ours / baseline",
     "marginal ms per page added, ours",
     "marginal cost ratio to the previous interval, ours",
+    "marginal ms per document added, ours",
+    "marginal cost ratio per document, ours",
     "Markdown-only floor s",
     "build time ratio, ours / Markdown-only floor",
     "source check alone s",

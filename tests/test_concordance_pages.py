@@ -6,20 +6,16 @@ import dataclasses
 from collections import Counter
 from pathlib import Path
 
-import pytest
-from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from annotated_reader.concordance import UNDATED, by_year, year_key, year_label
+from annotated_reader.concordance import by_year
+from annotated_reader.corpus_years import UNDATED, year_key, year_label
 from annotated_reader.linkcheck import check_site
 from annotated_reader.messages import ENGLISH, messages
 from annotated_reader.model import Corpus
 from annotated_reader.pipeline import CheckedCorpus
 from annotated_reader.search import is_indexed
 from annotated_reader.term_pages import GlossaryContext, render_term_page, render_term_year_page
-from browser import serve
-from conftest import FIXTURES, build_site, copy_project
-from test_accessibility import assert_no_violations
 from test_search import _stored_texts
 
 # Below the repository's busiest terms (integrity, credit information, social credit system and
@@ -73,7 +69,7 @@ def test_a_busy_term_has_a_page_per_year_and_no_line_or_rendering_is_lost(projec
             links = year_page.select(".ar-kwic a, .ar-renderings a")
             assert links and all(a["href"].startswith(("../../../documents/", "../../../glossary/")) for a in links)
             # Both year lists name every year and mark this one.
-            for nav in year_page.select("nav.ar-kwic-years-nav"):
+            for nav in year_page.select("nav.ar-years-nav"):
                 assert [a["href"] for a in nav.select("a")] == [f"../{y}/" for y in years]
                 assert [a.get_text() for a in nav.select('a[aria-current="page"]')] == [year]
             assert year_page.select_one(".ar-kwic-back a")["href"] == "../#concordance"
@@ -102,7 +98,7 @@ def test_the_chinese_interface_names_the_pages_in_chinese(project: CheckedCorpus
     year = context.years(term)[0]
     page = _soup(render_term_year_page(term, year, context))
     assert page.h1.get_text() == f"“{term.zh}”·{year}年：用词与语境索引"
-    assert page.select_one("nav.ar-kwic-years-nav")["aria-label"] == "语境索引年份"
+    assert page.select_one("nav.ar-years-nav")["aria-label"] == "语境索引年份"
     intro = page.select_one(".ar-kwic-intro").get_text()
     assert intro.startswith(f"{year}年的") and "次。此术语" in intro
 
@@ -126,22 +122,6 @@ def test_concordance_pages_are_left_out_of_the_search_index() -> None:
     assert is_indexed("glossary/integrity/", parallel_view=False)
 
 
-@pytest.fixture(scope="module")
-def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small fixture corpus built with `concordance_lines: 1`, so that its terms' lines are paged."""
-    project = copy_project(FIXTURES / "small", tmp_path_factory.mktemp("paged") / "project")
-    # Each interface's file configures its own plugin (INHERIT replaces the list of plugins).
-    for name, entry in (("mkdocs.yml", "  - annotated-reader:\n"), ("mkdocs.zh.yml", "  - annotated-reader\n")):
-        config = project / name
-        text = config.read_text(encoding="utf-8")
-        assert text.count(entry) == 1, name
-        option = "  - annotated-reader:\n      concordance_lines: 1\n"
-        config.write_text(text.replace(entry, option), encoding="utf-8")
-    site = tmp_path_factory.mktemp("paged-site")
-    build_site(project, site)
-    return site
-
-
 def test_a_build_writes_the_pages_in_both_interfaces_with_every_link_working(paged_site: Path) -> None:
     for interface in ("", "zh/"):
         term_page = _soup((paged_site / interface / "glossary/sample/index.html").read_text(encoding="utf-8"))
@@ -155,16 +135,3 @@ def test_a_build_writes_the_pages_in_both_interfaces_with_every_link_working(pag
     for interface in ("", "zh/"):
         urls = _stored_texts(paged_site / interface / "pagefind")
         assert "/glossary/sample/" in urls and not [u for u in urls if u.startswith("/glossary/sample/2")]
-
-
-@pytest.mark.parametrize("path", ["glossary/sample/", "glossary/sample/2001/"])
-@pytest.mark.parametrize("interface", ["", "zh/"], ids=["en", "zh"])
-def test_no_accessibility_violations_on_the_term_and_year_pages(
-    browser, paged_site: Path, interface: str, path: str
-) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    try:
-        with serve(paged_site) as url:
-            assert_no_violations(page, Axe(), url, interface + path)
-    finally:
-        page.context.close()

@@ -3,32 +3,55 @@
 Each entry links to the note on its passage (the parallel view) and shows
 its type, the passage's citation label and the opening of its body. The
 page's words come from the message catalogue, in the language of `msg`.
+
+A corpus with more notes than `INDEX_NOTES` (the plugin's `index_notes`
+option) has a page per year of its documents (annotations/<year>/), each
+listing that year's notes by document, type and tag as the index does; the
+index then lists the years, the types and the tags with their counts, each
+linking to where its notes are, under the ids its sections had.
 """
 
 from __future__ import annotations
 
 import html
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from .annotations import type_labels
-from .interface import english, english_attr, heading
+from .corpus_years import in_year_order, year_key, year_label, year_nav
+from .interface import english, english_attr, heading, sentences
 from .labels import citation_label
 from .messages import ENGLISH, Messages
+from .model import Document
 from .note_body import plain_summary
 from .notes import NoteIndex, PlacedNote
 from .web_annotation import export_path
 
 INDEX_URI = "annotations/index.md"
-# The index page is at annotations/, one folder below the site root.
+# The index page is at annotations/, one folder below the site root; a year's at annotations/<year>/.
 ROOT = "../"
+YEAR_ROOT = "../../"
+# The most notes the index lists itself (about a megabyte of HTML); more are listed per year.
+INDEX_NOTES = 500
 
 
-def _entry(index: NoteIndex, note: PlacedNote, msg: Messages, with_summary: bool = True) -> str:
+def year_page_uri(year: str) -> str:
+    """The generated page file of the annotations of one year's documents (served at annotations/<year>/)."""
+    return f"annotations/{year}.md"
+
+
+def annotation_years(index: NoteIndex, limit: int = INDEX_NOTES) -> list[str]:
+    """The index's year pages: every year of a document with notes; none when the index lists every note."""
+    if sum(len(notes) for notes in index.by_document.values()) <= limit:
+        return []
+    return in_year_order(year_key(d) for d in index.corpus.documents if index.count(d))
+
+
+def _entry(index: NoteIndex, note: PlacedNote, msg: Messages, with_summary: bool = True, root: str = ROOT) -> str:
     document = index.corpus.document(note.annotation.target.passage.document)
     assert document is not None
     label = citation_label(document, note.anchor.passage, msg.language)
     text = msg("passage_note", label=label, number=note.number)
-    link = f'<a href="{index.note_url(note, "", ROOT)}">{html.escape(text)}</a>'
+    link = f'<a href="{index.note_url(note, "", root)}">{html.escape(text)}</a>'
     if not with_summary:
         return f"<li>{link}</li>"
     tags = "".join(f' <span class="ar-tag"{english_attr(msg)}>{html.escape(t)}</span>' for t in note.annotation.tags)
@@ -39,33 +62,43 @@ def _entry(index: NoteIndex, note: PlacedNote, msg: Messages, with_summary: bool
     )
 
 
-def _compact_list(index: NoteIndex, notes: list[PlacedNote], msg: Messages) -> str:
+def _compact_list(index: NoteIndex, notes: list[PlacedNote], msg: Messages, root: str) -> str:
     """Links to notes, one per line: the notes are searched where they are, not here again."""
-    entries = "".join(_entry(index, n, msg, False) for n in notes)
+    entries = "".join(_entry(index, n, msg, False, root) for n in notes)
     return f'<ul class="ar-index-compact" data-search-exclude>{entries}</ul>\n'
 
 
-def render_annotation_index(index: NoteIndex, msg: Messages = ENGLISH) -> str:
-    """HTML of the annotations index page."""
-    notes = [n for d in index.corpus.documents for n in index.by_document.get(d.id, [])]
+def _intro(index: NoteIndex, msg: Messages, root: str) -> str:
+    notes = sum(len(n) for n in index.by_document.values())
+    documents = sum(1 for d in index.corpus.documents if index.count(d))
+    guide = f'<a href="{root}contributing/">{html.escape(msg("contributing_guide"))}</a>'
+    intro = msg.html("annotations_intro", notes=str(notes), documents=str(documents), guide=guide)
+    return f'<p class="ar-index-intro">{intro}</p>\n'
+
+
+def _type_heading(type_id: str, type_label: str, count: int, msg: Messages) -> str:
+    return f'<h3 id="type-{type_id}">{html.escape(msg("heading_count", label=type_label, count=count))}</h3>\n'
+
+
+def _tag_heading(tag: str, count: int, msg: Messages) -> str:
+    label = msg.html("heading_count", count=count, label=english(html.escape(tag), msg))
+    return f'<h3 id="tag-{html.escape(tag)}">{label}</h3>\n'
+
+
+def _listing(index: NoteIndex, documents: list[Document], msg: Messages, root: str) -> list[str]:
+    """The notes of `documents`, by document (each with its download), by type and by tag."""
+    notes = [n for d in documents for n in index.by_document.get(d.id, [])]
     by_type: dict[str, list[PlacedNote]] = defaultdict(list)
     by_tag: dict[str, list[PlacedNote]] = defaultdict(list)
     for note in notes:
         by_type[note.annotation.type].append(note)
         for tag in note.annotation.tags:
             by_tag[tag].append(note)
-    documents = [d for d in index.corpus.documents if index.count(d)]
-    guide = f'<a href="../contributing/">{html.escape(msg("contributing_guide"))}</a>'
-    intro = msg.html("annotations_intro", notes=str(len(notes)), documents=str(len(documents)), guide=guide)
-    parts = [
-        heading(1, msg("annotations_title"), "annotations"),
-        f'<p class="ar-index-intro">{intro}</p>\n',
-        heading(2, msg("by_document"), "by-document"),
-    ]
-    for document in index.corpus.documents:
+    parts = [heading(2, msg("by_document"), "by-document")]
+    for document in documents:
         document_notes = index.by_document.get(document.id, [])
         download = (
-            f' · <a href="{ROOT}{export_path(document)}" type="application/ld+json">'
+            f' · <a href="{root}{export_path(document)}" type="application/ld+json">'
             f"{html.escape(msg('download_web_annotation'))}</a>"
         )
         parts.append(
@@ -75,18 +108,90 @@ def render_annotation_index(index: NoteIndex, msg: Messages = ENGLISH) -> str:
         )
         if document_notes:
             # The notes' words are searched where the notes are (the document views), not here again.
-            entries = "".join(_entry(index, n, msg) for n in document_notes)
+            entries = "".join(_entry(index, n, msg, root=root) for n in document_notes)
             parts.append(f'<ol class="ar-index" data-search-exclude>{entries}</ol>\n')
     parts.append(heading(2, msg("by_type"), "by-type"))
     for type_id, type_label in type_labels(msg).items():
         typed = by_type.get(type_id, [])
-        parts.append(
-            f'<h3 id="type-{type_id}">{html.escape(msg("heading_count", label=type_label, count=len(typed)))}</h3>\n'
-            + _compact_list(index, typed, msg)
-        )
+        parts.append(_type_heading(type_id, type_label, len(typed), msg) + _compact_list(index, typed, msg, root))
     parts.append(heading(2, msg("by_tag"), "by-tag"))
     for tag in sorted(by_tag):
-        tagged = by_tag[tag]
-        tag_heading = msg.html("heading_count", count=len(tagged), label=english(html.escape(tag), msg))
-        parts.append(f'<h3 id="tag-{html.escape(tag)}">{tag_heading}</h3>\n' + _compact_list(index, tagged, msg))
-    return "\n".join(parts)
+        parts.append(_tag_heading(tag, len(by_tag[tag]), msg) + _compact_list(index, by_tag[tag], msg, root))
+    return parts
+
+
+def render_annotation_index(index: NoteIndex, msg: Messages = ENGLISH, limit: int = INDEX_NOTES) -> str:
+    """HTML of the annotations index page: every note, or with more than `limit`, where each year's are."""
+    parts = [heading(1, msg("annotations_title"), "annotations"), _intro(index, msg, ROOT)]
+    years = annotation_years(index, limit)
+    if not years:
+        return "\n".join([*parts, *_listing(index, index.corpus.documents, msg, ROOT)])
+    return "\n".join([*parts, *_year_index(index, years, msg)])
+
+
+def _year_index(index: NoteIndex, years: list[str], msg: Messages) -> list[str]:
+    """Where the notes are: each year with its documents, each type and tag with its years."""
+    by_year: dict[str, list[Document]] = defaultdict(list)
+    for document in index.corpus.documents:
+        if index.count(document):
+            by_year[year_key(document)].append(document)
+    typed: dict[str, Counter[str]] = defaultdict(Counter)
+    tagged: dict[str, Counter[str]] = defaultdict(Counter)
+    for year, documents in by_year.items():
+        for note in (n for d in documents for n in index.by_document[d.id]):
+            typed[note.annotation.type][year] += 1
+            for tag in note.annotation.tags:
+                tagged[tag][year] += 1
+
+    def counted(count: int) -> str:
+        return html.escape(msg("in_parentheses", text=count))
+
+    def in_years(counts: Counter[str], fragment: str) -> str:
+        links = [
+            f'<a href="{y}/#{html.escape(fragment)}">{html.escape(year_label(y, msg))}</a> {counted(counts[y])}'
+            for y in years
+            if counts[y]
+        ]
+        return f'<p class="ar-index-years-of">{msg("list_comma").join(links)}</p>\n' if links else ""
+
+    items = []
+    for year in years:
+        documents = msg("list_comma").join(
+            f'<a id="document-{html.escape(d.id)}" href="{year}/#document-{html.escape(d.id)}">'
+            f"{html.escape(d.short_title[msg.language])}</a> {counted(index.count(d))}"
+            for d in by_year[year]
+        )
+        total = html.escape(msg("in_parentheses", text=msg("note_count", count=sum(map(index.count, by_year[year])))))
+        items.append(f'<li><a href="{year}/">{html.escape(year_label(year, msg))}</a> {total}: {documents}</li>')
+    parts = [
+        f'<p class="ar-index-intro">{html.escape(msg("annotations_years_intro", count=len(years)))}</p>\n',
+        heading(2, msg("by_year"), "by-year"),
+        f'<ul class="ar-index-years" data-search-exclude>{"".join(items)}</ul>\n',
+        heading(2, msg("by_type"), "by-type"),
+    ]
+    for type_id, type_label in type_labels(msg).items():
+        counts = typed.get(type_id, Counter())
+        parts.append(_type_heading(type_id, type_label, counts.total(), msg) + in_years(counts, f"type-{type_id}"))
+    parts.append(heading(2, msg("by_tag"), "by-tag"))
+    for tag in sorted(tagged):
+        parts.append(_tag_heading(tag, tagged[tag].total(), msg) + in_years(tagged[tag], f"tag-{tag}"))
+    return parts
+
+
+def render_annotation_year_page(index: NoteIndex, year: str, msg: Messages = ENGLISH) -> str:
+    """HTML of annotations/<year>/: the notes of that year's documents, by document, type and tag."""
+    years = annotation_years(index, limit=-1)
+    documents = [d for d in index.corpus.documents if index.count(d) and year_key(d) == year]
+    count = sum(map(index.count, documents))
+    label = year_label(year, msg)
+    counts = msg("annotations_year_counts", notes=msg("note_count", count=count), year=label)
+    back = f'<a href="../">{html.escape(msg("annotations_year_back"))}</a>'
+    return "\n".join(
+        [
+            heading(1, msg("annotations_year_title", year=label), "annotations"),
+            f'<p class="ar-index-intro">{sentences([html.escape(counts), back], msg)}</p>\n',
+            year_nav(year, years, msg, msg("annotations_years_nav")) + "\n",
+            *_listing(index, documents, msg, YEAR_ROOT),
+            year_nav(year, years, msg, msg("annotations_years_nav_end")) + "\n",
+        ]
+    )

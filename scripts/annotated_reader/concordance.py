@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from .corpus_years import in_year_order, year_key, year_label
 from .glossary import Occurrence
 from .interface import table_head
 from .labels import citation_label
@@ -27,8 +28,6 @@ from .witness_names import witness_name
 
 # Characters of context on each side of the keyword.
 CONTEXT = {"zh": 18, "en": 60}
-# The page of the lines in documents whose date the texts do not state.
-UNDATED = "undated"
 
 
 @dataclass(frozen=True)
@@ -150,23 +149,13 @@ def _witness_table(document: Document, witness: Witness, lines: list[KwicLine], 
     )
 
 
-def year_key(document: Document) -> str:
-    """The concordance page a document's lines are on: its year, or UNDATED."""
-    return str(document.date.year) if document.date else UNDATED
-
-
 def by_year(corpus: Corpus, occurrences: list[Occurrence]) -> dict[str, list[Occurrence]]:
-    """Occurrences by the year of their document: years in order, then UNDATED."""
+    """Occurrences by the year of their document (corpus_years.year_key): years in order, undated last."""
     keys = {document.id: year_key(document) for document in corpus.documents}
     grouped: dict[str, list[Occurrence]] = {}
     for occurrence in occurrences:
         grouped.setdefault(keys[occurrence.document], []).append(occurrence)
-    return dict(sorted(grouped.items(), key=lambda item: (item[0] == UNDATED, item[0])))
-
-
-def year_label(key: str, msg: Messages) -> str:
-    """ "2014", "2014年", "undated": a concordance page's year as the interface writes it."""
-    return msg("undated") if key == UNDATED else msg("date_year", year=int(key))
+    return {key: grouped[key] for key in in_year_order(grouped)}
 
 
 def render_year_index(corpus: Corpus, years: list[str], lines: dict[str, list[Occurrence]], msg: Messages) -> str:

@@ -29,7 +29,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .alignment import align_corpus
-from .annotation_index import INDEX_URI, render_annotation_index
+from .annotation_index import (
+    INDEX_NOTES,
+    INDEX_URI,
+    annotation_years,
+    render_annotation_index,
+    render_annotation_year_page,
+)
+from .annotation_index import year_page_uri as annotation_year_uri
 from .check_handoff import Handoff, handed_over
 from .cite_pages import cite_page_path, render_cite_page
 from .documents_index import DOCUMENTS_URI, render_documents_index
@@ -126,6 +133,9 @@ class AnnotatedReaderConfig(Config):
     # The most concordance lines a term page shows itself: a term used more often has them on
     # a page per year (term_pages.py).
     concordance_lines = config_options.Type(int, default=INLINE_LINES)
+    # The most notes the annotations index lists itself: more are listed on a page per year
+    # (annotation_index.py).
+    index_notes = config_options.Type(int, default=INDEX_NOTES)
 
 
 class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
@@ -286,7 +296,9 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             files.append(File.generated(config, json_path(document), content=document_json(document, self.site)))
         files.append(File.generated(config, SCHEMA_URI, content=download_schema()))
         add(DOCUMENTS_URI, render_documents_index, self.corpus, self.notes, self.msg)
-        add(INDEX_URI, render_annotation_index, self.notes, self.msg)
+        add(INDEX_URI, render_annotation_index, self.notes, self.msg, self.config.index_notes)
+        for year in annotation_years(self.notes, self.config.index_notes):
+            add(annotation_year_uri(year), render_annotation_year_page, self.notes, year, self.msg)
         add(GLOSSARY_URI, render_glossary_index, self.checked.terms, self.checked.occurrences, self.msg)
         terms = {t.id: t for t in self.checked.terms}
         context = GlossaryContext(self.corpus, terms, self.checked.occurrences, self.msg, self.config.concordance_lines)

@@ -110,10 +110,11 @@ def unindexed_here(view_slug: str, language: str) -> str:
     return "" if view_slug in ("", language.split("-")[0]) else " data-search-exclude"
 
 
-# A term's page for one year (site_urls.term_year_url): lines that repeat the texts.
-_TERM_YEAR_PAGE = re.compile(r"glossary/[^/]+/[^/]+/")
+# A term's page for one year (site_urls.term_year_url), whose lines repeat the texts, and the
+# annotations of one year (annotation_index.py), which the notes' own pages hold.
+_YEAR_PAGE = re.compile(r"(glossary/[^/]+|annotations)/[^/]+/")
 
 
 def is_indexed(url: str, parallel_view: bool) -> bool:
     """Whether the page at site-relative `url` belongs in the search index."""
-    return not parallel_view and url not in ("404.html", "search/") and not _TERM_YEAR_PAGE.match(url)
+    return not parallel_view and url not in ("404.html", "search/") and not _YEAR_PAGE.match(url)

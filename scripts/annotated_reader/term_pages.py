@@ -20,16 +20,8 @@ from html import escape
 
 from markdown.extensions.toc import slugify
 
-from .concordance import (
-    UNDATED,
-    by_year,
-    kwic_in,
-    language_view,
-    render_concordance,
-    render_year_index,
-    year_key,
-    year_label,
-)
+from .concordance import by_year, kwic_in, language_view, render_concordance, render_year_index
+from .corpus_years import in_year_order, year_key, year_label, year_nav
 from .glossary import Occurrence, Term, Variant, first_occurrences
 from .interface import english, english_attr, heading, sentences, table_head
 from .labels import citation_label
@@ -110,8 +102,7 @@ class GlossaryContext:
         """The term's year pages: every year with a line or a rendering, undated last; none if not paged."""
         if not self.paged(term):
             return []
-        keys = set(self.lines_by_year(term)) | {year_key(r.document) for r in self.renderings(term)}
-        return sorted(keys, key=lambda key: (key == UNDATED, key))
+        return in_year_order([*self.lines_by_year(term), *(year_key(r.document) for r in self.renderings(term))])
 
     def link(self, term_id: str, root: str = ROOT) -> str:
         """A link to a term's page from a page `root` away from the site root."""
@@ -459,20 +450,11 @@ def render_term_year_page(term: Term, year: str, context: GlossaryContext) -> st
         [
             heading(1, msg("term_year_title", term=name, year=label), "term-year"),
             f'<p class="ar-kwic-back"><a href="../#concordance">{back}</a></p>',
-            _year_nav(year, years, msg, msg("kwic_years_nav")),
+            year_nav(year, years, msg, msg("kwic_years_nav")),
             heading(2, msg("term_renderings"), "renderings-in-the-texts"),
             _renderings_table(term, context, renderings, YEAR_ROOT) or f"<p>{escape(msg('renderings_none'))}</p>",
             heading(2, msg("term_concordance"), "concordance"),
             lines,
-            _year_nav(year, years, msg, msg("kwic_years_nav_end")),
+            year_nav(year, years, msg, msg("kwic_years_nav_end")),
         ]
     )
-
-
-def _year_nav(year: str, years: list[str], msg: Messages, label: str) -> str:
-    # At the top and the foot of the page: each landmark needs its own name for a screen reader.
-    links = []
-    for key in years:
-        current = ' aria-current="page"' if key == year else ""
-        links.append(f'<a href="../{escape(key)}/"{current}>{escape(year_label(key, msg))}</a>')
-    return f'<nav class="ar-kwic-years-nav" aria-label="{escape(label)}">{" ".join(links)}</nav>'
