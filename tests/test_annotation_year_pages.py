@@ -41,7 +41,8 @@ def test_a_large_index_lists_where_each_years_notes_are(notes: NoteIndex) -> Non
     index = _soup(render_annotation_index(notes, ENGLISH, LIMIT))
     assert not index.select(".ar-index-entry")
     assert _note_links(index, "ul.ar-index-years > li > a:first-child") == [f"{year}/" for year in years]
-    # Each document, type and tag keeps its id, and links to where its notes are.
+    # Each section, document, type and tag keeps its id, and links to where its notes are.
+    assert {"by-document", "by-type", "by-tag"} <= {tag["id"] for tag in index.select("[id]")}
     for document in documents:
         entry = index.find(id=f"document-{document.id}")
         assert entry["href"] == f"{year_key(document)}/#document-{document.id}"

@@ -165,7 +165,8 @@ def _year_index(index: NoteIndex, years: list[str], msg: Messages) -> list[str]:
         items.append(f'<li><a href="{year}/">{html.escape(year_label(year, msg))}</a> {total}: {documents}</li>')
     parts = [
         f'<p class="ar-index-intro">{html.escape(msg("annotations_years_intro", count=len(years)))}</p>\n',
-        heading(2, msg("by_year"), "by-year"),
+        # The section it replaces keeps its id: a link to it lands on the documents' list.
+        '<span id="by-document"></span>' + heading(2, msg("by_year"), "by-year"),
         f'<ul class="ar-index-years" data-search-exclude>{"".join(items)}</ul>\n',
         heading(2, msg("by_type"), "by-type"),
     ]
