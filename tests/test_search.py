@@ -16,7 +16,7 @@ from urllib.parse import quote, unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from annotated_reader.search import SearchIndexer, unindexed
+from annotated_reader.search import SearchIndexer, indexed_part, unindexed
 from conftest import failed_build
 
 OPINIONS_2022 = "documents/2022-high-quality-development-opinions/"
@@ -283,3 +283,17 @@ def test_results_come_five_at_a_time_each_fetching_only_its_own_text(page, base_
     shown = page.locator(".ar-search-results > li").count()
     assert 5 < shown <= 10
     assert len([url for url in page.requested if url.endswith(".pf_fragment")]) == shown
+
+
+def test_pagefind_is_sent_the_article_its_root_with_the_notes_inside_it() -> None:
+    page = (
+        '<!doctype html><html lang="zh" class="no-js"><head><title>T</title></head><body><nav>menu</nav>'
+        '<article class="md-content__inner"><h1>T</h1><article class="ar-note">note</article> text</article>'
+        "<footer>foot</footer></body></html>"
+    )
+    assert indexed_part(page) == (
+        '<html lang="zh" class="no-js"><body><article class="md-content__inner"><h1>T</h1>'
+        '<article class="ar-note">note</article> text</article></body></html>'
+    )
+    # A page without the theme's article is sent whole (Pagefind then finds no root in it).
+    assert indexed_part("<html><body><p>x</p></body></html>") == "<html><body><p>x</p></body></html>"
