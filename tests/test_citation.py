@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime
 import json
 import re
+from urllib.parse import urljoin
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotated_reader.citation import STYLES, CitationTarget, cite, csl_item, witness_description
 from annotated_reader.cite_html import citation_html, render_cite_control, render_cite_link
@@ -16,6 +19,7 @@ from annotated_reader.messages import messages
 from annotated_reader.pages import VIEWS, Reading
 from annotated_reader.pipeline import CheckedCorpus
 from annotated_reader.site_info import SiteInfo
+from conftest import PROPERTIES
 
 SITE = SiteInfo("Social Credit Policy Reader", "https://reader.example/", "v1.2-3-gabc1234", datetime.date(2026, 3, 5))
 # (document, passage or None for the whole document, witness): a sample across documents, witnesses and numbering.
@@ -200,3 +204,26 @@ def test_a_view_citation_page_cites_each_passage_of_the_view(checked: CheckedCor
             assert citation.get_text() == cite(cited, SITE, "apa")
     # The Chinese view's passage labels are Chinese, marked so in an English page.
     assert (sections[0].h2.get("lang") == "zh-Hans") == (view.language == "zh")
+
+
+BASES = [
+    "https://reader.example/",
+    "https://reader.example/sub/site/",
+    "http://127.0.0.1:8000/",
+    "https://x.example/a?q=1",
+]
+
+
+@settings(PROPERTIES, max_examples=500)
+@given(base=st.sampled_from(BASES), path=st.text(alphabet="ab9./#:?;%-_~ \t\n", max_size=24))
+def test_a_site_relative_url_is_made_absolute_exactly_as_urljoin_makes_it(base: str, path: str) -> None:
+    """Plain paths are appended rather than joined, for speed: the result must be urljoin's."""
+    site = SiteInfo("Reader", base, "v1", datetime.date(2026, 3, 5))
+    assert site.absolute(path) == urljoin(base, path)
+
+
+def test_typical_site_urls_are_made_absolute() -> None:
+    site = SiteInfo("Reader", "https://reader.example/", "v1", datetime.date(2026, 3, 5))
+    assert site.absolute("documents/x/zh/#3.9") == "https://reader.example/documents/x/zh/#3.9"
+    assert site.absolute("../documents/x/") == "https://reader.example/documents/x/"
+    assert SiteInfo("Reader", None, "v1", datetime.date(2026, 3, 5)).absolute("documents/x/") == "documents/x/"

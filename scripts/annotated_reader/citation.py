@@ -23,7 +23,7 @@ import calendar
 import datetime
 import json
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from .labels import passage_number
@@ -175,6 +175,9 @@ def gbt7714(target: CitationTarget, site: SiteInfo) -> str:
     )
 
 
+# Cached, like the CSL-JSON lines below: a site cites each document's passages in each view,
+# and most fields (issuer, titles, number, site) are the same for all of them.
+@lru_cache(maxsize=65536)
 def _bibtex_value(text: str) -> str:
     return text.translate(_BIBTEX_TABLE)
 
@@ -244,8 +247,16 @@ def csl_item(target: CitationTarget, site: SiteInfo) -> dict[str, Any]:
 def csl_json(target: CitationTarget, site: SiteInfo) -> str:
     """A CSL-JSON file's content: a list of one item, one field per line to read and paste."""
     item = csl_item(target, site)
-    fields = (f"    {_JSON.encode(name)}: {_JSON.encode(value)}" for name, value in item.items())
+    fields = (
+        _csl_text_line(name, value) if isinstance(value, str) else f"    {_JSON.encode(name)}: {_JSON.encode(value)}"
+        for name, value in item.items()
+    )
     return "[\n  {\n" + ",\n".join(fields) + "\n  }\n]"
+
+
+@lru_cache(maxsize=65536)
+def _csl_text_line(name: str, value: str) -> str:
+    return f"    {_JSON.encode(name)}: {_JSON.encode(value)}"
 
 
 FORMATTERS = {

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import subprocess
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
 # The commit time this process put in SOURCE_DATE_EPOCH: a rebuild (mkdocs serve)
@@ -39,8 +41,29 @@ class SiteInfo:
 
     def absolute(self, site_relative: str) -> str:
         """A site-relative URL made absolute (left site-relative when the site's address is unknown)."""
-        # Joined, not concatenated, so that "../" (from the Chinese site to the English) resolves.
-        return urljoin(self.url, site_relative) if self.url else site_relative
+        if not self.url:
+            return site_relative
+        # Joined, not concatenated, so that "../" (from the Chinese site to the English) resolves;
+        # a plain path joins as it reads, and a large site makes hundreds of thousands of them.
+        if _plain_base(self.url) and _plain_path(site_relative):
+            return self.url + site_relative
+        return urljoin(self.url, site_relative)
+
+
+@lru_cache(maxsize=8)
+def _plain_base(url: str) -> bool:
+    """Whether `url` is a folder's address that a plain path is joined to by appending it."""
+    parts = urlsplit(url)
+    return bool(parts.scheme and parts.netloc) and parts.path.endswith("/") and not (parts.query or parts.fragment)
+
+
+# A relative path of plain segments (none empty or starting with a dot: no "./" or "../"),
+# then perhaps a fragment; nothing urljoin would resolve, strip or split off.
+_PLAIN_PATH = re.compile(r"(?:[\w~%-][\w.~%-]*/)*(?:[\w~%-][\w.~%-]*)?(?:#[\w.~%:-]+)?")
+
+
+def _plain_path(path: str) -> bool:
+    return _PLAIN_PATH.fullmatch(path) is not None
 
 
 def _git(root: Path, *arguments: str) -> str | None:
