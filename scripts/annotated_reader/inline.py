@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 from itertools import pairwise
 
@@ -42,6 +43,8 @@ class LinkMark:
 
 
 def _text(piece: str) -> str:
+    if "\n" not in piece:
+        return escape(piece)
     return "<br>".join(escape(line) for line in piece.split("\n"))
 
 
@@ -56,9 +59,15 @@ def note_ref(note_id: str, number: int, label: str = "", msg: Messages = ENGLISH
 
 def term_link(term_id: str, href: str, inner_html: str) -> str:
     """A term in the text: a real link to its page (so it works without JavaScript) described by its definition."""
+    return f"{_term_link_start(term_id, href)}{inner_html}</a>"
+
+
+# Cached: a large site links the same few dozen terms hundreds of thousands of times.
+@lru_cache(maxsize=4096)
+def _term_link_start(term_id: str, href: str) -> str:
     return (
         f'<a class="ar-term-link" href="{escape(href)}" data-term="{escape(term_id)}" '
-        f'aria-describedby="ar-def-{escape(term_id)}">{inner_html}</a>'
+        f'aria-describedby="ar-def-{escape(term_id)}">'
     )
 
 
@@ -88,6 +97,9 @@ def render_marked_text(
             piece = event_link(link.target, root + event_url(link.target), piece)
         elif link is not None:
             piece = term_link(link.target, root + term_url(link.target), piece)
+        if not spans:  # most passages: links only
+            html.append(piece)
+            continue
         covering = [s for s in spans if s.start <= start and end <= s.end]
         if covering:
             notes = " ".join(s.note_id for s in covering)
