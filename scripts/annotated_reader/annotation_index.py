@@ -30,7 +30,7 @@ INDEX_URI = "annotations/index.md"
 # The index page is at annotations/, one folder below the site root; a year's at annotations/<year>/.
 ROOT = "../"
 YEAR_ROOT = "../../"
-# The most notes the index lists itself (about a megabyte of HTML); more are listed per year.
+# The most notes the index lists itself (about 600 kB of HTML); more are listed per year.
 INDEX_NOTES = 500
 
 
