@@ -17,7 +17,7 @@ import html
 from collections import Counter, defaultdict
 
 from .annotations import type_labels
-from .corpus_years import in_year_order, year_key, year_label, year_nav
+from .corpus_years import group_by_year, year_key, year_label, year_list, year_nav
 from .interface import english, english_attr, heading, sentences
 from .labels import citation_label
 from .messages import ENGLISH, Messages
@@ -43,7 +43,12 @@ def annotation_years(index: NoteIndex, limit: int = INDEX_NOTES) -> list[str]:
     """The index's year pages: every year of a document with notes; none when the index lists every note."""
     if sum(len(notes) for notes in index.by_document.values()) <= limit:
         return []
-    return in_year_order(year_key(d) for d in index.corpus.documents if index.count(d))
+    return list(_documents_by_year(index))
+
+
+def _documents_by_year(index: NoteIndex) -> dict[str, list[Document]]:
+    """The documents with notes, by year."""
+    return group_by_year((d for d in index.corpus.documents if index.count(d)), year_key)
 
 
 def _entry(index: NoteIndex, note: PlacedNote, msg: Messages, with_summary: bool = True, root: str = ROOT) -> str:
@@ -123,18 +128,15 @@ def _listing(index: NoteIndex, documents: list[Document], msg: Messages, root: s
 def render_annotation_index(index: NoteIndex, msg: Messages = ENGLISH, limit: int = INDEX_NOTES) -> str:
     """HTML of the annotations index page: every note, or with more than `limit`, where each year's are."""
     parts = [heading(1, msg("annotations_title"), "annotations"), _intro(index, msg, ROOT)]
-    years = annotation_years(index, limit)
-    if not years:
+    if not annotation_years(index, limit):
         return "\n".join([*parts, *_listing(index, index.corpus.documents, msg, ROOT)])
-    return "\n".join([*parts, *_year_index(index, years, msg)])
+    return "\n".join([*parts, *_year_index(index, msg)])
 
 
-def _year_index(index: NoteIndex, years: list[str], msg: Messages) -> list[str]:
+def _year_index(index: NoteIndex, msg: Messages) -> list[str]:
     """Where the notes are: each year with its documents, each type and tag with its years."""
-    by_year: dict[str, list[Document]] = defaultdict(list)
-    for document in index.corpus.documents:
-        if index.count(document):
-            by_year[year_key(document)].append(document)
+    by_year = _documents_by_year(index)
+    years = list(by_year)
     typed: dict[str, Counter[str]] = defaultdict(Counter)
     tagged: dict[str, Counter[str]] = defaultdict(Counter)
     for year, documents in by_year.items():
@@ -143,31 +145,21 @@ def _year_index(index: NoteIndex, years: list[str], msg: Messages) -> list[str]:
             for tag in note.annotation.tags:
                 tagged[tag][year] += 1
 
-    def counted(count: int) -> str:
-        return html.escape(msg("in_parentheses", text=count))
-
     def in_years(counts: Counter[str], fragment: str) -> str:
         links = [
-            f'<a href="{y}/#{html.escape(fragment)}">{html.escape(year_label(y, msg))}</a> {counted(counts[y])}'
+            f'<a href="{y}/#{html.escape(fragment)}">{html.escape(year_label(y, msg))}</a> '
+            f"{html.escape(msg('in_parentheses', text=counts[y]))}"
             for y in years
             if counts[y]
         ]
         return f'<p class="ar-index-years-of">{msg("list_comma").join(links)}</p>\n' if links else ""
 
-    items = []
-    for year in years:
-        documents = msg("list_comma").join(
-            f'<a id="document-{html.escape(d.id)}" href="{year}/#document-{html.escape(d.id)}">'
-            f"{html.escape(d.short_title[msg.language])}</a> {counted(index.count(d))}"
-            for d in by_year[year]
-        )
-        total = html.escape(msg("in_parentheses", text=msg("note_count", count=sum(map(index.count, by_year[year])))))
-        items.append(f'<li><a href="{year}/">{html.escape(year_label(year, msg))}</a> {total}: {documents}</li>')
+    listed = {year: [(d, index.count(d)) for d in documents] for year, documents in by_year.items()}
     parts = [
         f'<p class="ar-index-intro">{html.escape(msg("annotations_years_intro", count=len(years)))}</p>\n',
         # The section it replaces keeps its id: a link to it lands on the documents' list.
         '<span id="by-document"></span>' + heading(2, msg("by_year"), "by-year"),
-        f'<ul class="ar-index-years" data-search-exclude>{"".join(items)}</ul>\n',
+        f'<ul class="ar-index-years" data-search-exclude>{year_list(listed, "note_count", "document", msg)}</ul>\n',
         heading(2, msg("by_type"), "by-type"),
     ]
     for type_id, type_label in type_labels(msg).items():
@@ -181,8 +173,8 @@ def _year_index(index: NoteIndex, years: list[str], msg: Messages) -> list[str]:
 
 def render_annotation_year_page(index: NoteIndex, year: str, msg: Messages = ENGLISH) -> str:
     """HTML of annotations/<year>/: the notes of that year's documents, by document, type and tag."""
-    years = annotation_years(index, limit=-1)
-    documents = [d for d in index.corpus.documents if index.count(d) and year_key(d) == year]
+    by_year = _documents_by_year(index)
+    years, documents = list(by_year), by_year[year]
     count = sum(map(index.count, documents))
     label = year_label(year, msg)
     counts = msg("annotations_year_counts", notes=msg("note_count", count=count), year=label)

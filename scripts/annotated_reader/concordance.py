@@ -13,10 +13,11 @@ index of the years and documents (`render_year_index`).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from html import escape
 
-from .corpus_years import in_year_order, year_key, year_label
+from .corpus_years import group_by_year, year_key, year_list
 from .glossary import Occurrence
 from .interface import table_head
 from .labels import citation_label
@@ -152,39 +153,25 @@ def _witness_table(document: Document, witness: Witness, lines: list[KwicLine], 
 def by_year(corpus: Corpus, occurrences: list[Occurrence]) -> dict[str, list[Occurrence]]:
     """Occurrences by the year of their document (corpus_years.year_key): years in order, undated last."""
     keys = {document.id: year_key(document) for document in corpus.documents}
-    grouped: dict[str, list[Occurrence]] = {}
-    for occurrence in occurrences:
-        grouped.setdefault(keys[occurrence.document], []).append(occurrence)
-    return {key: grouped[key] for key in in_year_order(grouped)}
+    return group_by_year(occurrences, lambda occurrence: keys[occurrence.document])
 
 
 def render_year_index(corpus: Corpus, years: list[str], lines: dict[str, list[Occurrence]], msg: Messages) -> str:
-    """A term page's list of its year pages (each in a folder of the term page's), with each document's lines there.
+    """A term page's list of its year pages, each with its documents' counts of lines there.
 
-    `lines` are the term's occurrences by year (`by_year`). Each document's
-    entry carries the id its lines had on the term page (`in-<document>`), so
-    a link made when they were there lands on the way to them.
+    `lines` are the term's occurrences by year (`by_year`); a year page may
+    have none (its texts use a form only inside longer terms). Each document
+    keeps the id its lines had on the term page (`in-<document>`).
     """
-    items = []
-    for key in years:
-        found = lines.get(key, [])
-        mine: dict[str, int] = {}
-        for occurrence in found:
-            mine[occurrence.document] = mine.get(occurrence.document, 0) + 1
-        page = f"{escape(key)}/"
-        documents = msg("list_comma").join(
-            f'<a id="in-{escape(document_id)}" href="{page}#in-{escape(document_id)}">'
-            f"{escape(_short_title(corpus, document_id, msg))}</a> "
-            f"{escape(msg('in_parentheses', text=count))}"
-            for document_id, count in mine.items()  # in the corpus's order, as the occurrences are
-        )
-        count = escape(msg("in_parentheses", text=msg("occurrence_count", count=len(found))))
-        listed = f": {documents}" if documents else ""
-        items.append(f'<li><a href="{page}">{escape(year_label(key, msg))}</a> {count}{listed}</li>')
-    return f'<ul class="ar-kwic-years">{"".join(items)}</ul>'
+    listed = {}
+    for year in years:
+        # In the corpus's order, as the occurrences are.
+        counts = Counter(occurrence.document for occurrence in lines.get(year, []))
+        listed[year] = [(_document(corpus, document_id), count) for document_id, count in counts.items()]
+    return f'<ul class="ar-kwic-years">{year_list(listed, "occurrence_count", "in", msg)}</ul>'
 
 
-def _short_title(corpus: Corpus, document_id: str, msg: Messages) -> str:
+def _document(corpus: Corpus, document_id: str) -> Document:
     document = corpus.document(document_id)
     assert document is not None  # found in the corpus's own documents
-    return document.short_title[msg.language]
+    return document

@@ -8,11 +8,14 @@ corpus grows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html import escape
+from typing import TypeVar
 
 from .messages import Messages
 from .model import Document
+
+T = TypeVar("T")
 
 # The page of the documents whose date the texts do not state.
 UNDATED = "undated"
@@ -26,6 +29,37 @@ def year_key(document: Document) -> str:
 def in_year_order(keys: Iterable[str]) -> list[str]:
     """Year keys in order, UNDATED last."""
     return sorted(set(keys), key=lambda key: (key == UNDATED, key))
+
+
+def group_by_year(items: Iterable[T], year_of: Callable[[T], str]) -> dict[str, list[T]]:
+    """Items by their year key (`year_of`), the years in order and UNDATED last, each year's in the items' order."""
+    grouped: dict[str, list[T]] = {}
+    for item in items:
+        grouped.setdefault(year_of(item), []).append(item)
+    return {key: grouped[key] for key in in_year_order(grouped)}
+
+
+def year_list(listed: dict[str, list[tuple[Document, int]]], count_key: str, anchor: str, msg: Messages) -> str:
+    """The <li>s of a list of year pages (folders beside the page): each year with its total, then its documents.
+
+    `listed` gives each year's documents with their counts; the total is
+    written by the message `count_key`. Each document's link carries the id
+    `<anchor>-<document id>` and leads to that id on its year's page: the id
+    its section had on the page, before the corpus outgrew it.
+    """
+    items = []
+    for year, documents in listed.items():
+        links = msg("list_comma").join(
+            f'<a id="{anchor}-{escape(d.id)}" href="{escape(year)}/#{anchor}-{escape(d.id)}">'
+            f"{escape(d.short_title[msg.language])}</a> {escape(msg('in_parentheses', text=count))}"
+            for d, count in documents
+        )
+        total = escape(msg("in_parentheses", text=msg(count_key, count=sum(count for _, count in documents))))
+        listed_documents = f": {links}" if links else ""
+        items.append(
+            f'<li><a href="{escape(year)}/">{escape(year_label(year, msg))}</a> {total}{listed_documents}</li>'
+        )
+    return "".join(items)
 
 
 def year_label(key: str, msg: Messages) -> str:

@@ -88,10 +88,6 @@ class GlossaryContext:
             self._renderings[term.id] = _text_renderings(term, self)
         return self._renderings[term.id]
 
-    def paged(self, term: Term) -> bool:
-        """Whether the term has more lines than its page shows, and so a page per year."""
-        return len(self.by_term.get(term.id, [])) > self.inline_lines
-
     def lines_by_year(self, term: Term) -> dict[str, list[Occurrence]]:
         """The term's occurrences by the year of their document (concordance.by_year)."""
         if term.id not in self._lines:
@@ -99,8 +95,11 @@ class GlossaryContext:
         return self._lines[term.id]
 
     def years(self, term: Term) -> list[str]:
-        """The term's year pages: every year with a line or a rendering, undated last; none if not paged."""
-        if not self.paged(term):
+        """The term's year pages: every year with a line or a rendering, undated last.
+
+        None when the term page holds all its lines (at most `inline_lines`).
+        """
+        if len(self.by_term.get(term.id, [])) <= self.inline_lines:
             return []
         return in_year_order([*self.lines_by_year(term), *(year_key(r.document) for r in self.renderings(term))])
 
@@ -174,11 +173,14 @@ class Rendering:
     document: Document
     witness: Witness
     form: str  # as shown: the text's own Chinese, or the English form in lower case
-    english_form: bool
     counted: int
     first_passage: str
     inside: list[Occurrence]  # what its other matches count for: longer terms containing it
     variant_note: str  # the note of the variant the term declares for this text and form, if any
+
+    @property
+    def english_form(self) -> bool:
+        return _english(self.witness)
 
 
 def _text_renderings(term: Term, context: GlossaryContext) -> list[Rendering]:
@@ -186,7 +188,7 @@ def _text_renderings(term: Term, context: GlossaryContext) -> list[Rendering]:
     found = []
     for document in context.corpus.documents:
         for witness in document.witnesses:
-            english_form = not witness.language.startswith("zh")
+            english_form = _english(witness)
             forms = list(dict.fromkeys(f.lower() for f in term.en_forms)) if english_form else term.zh_forms
             for form in forms:
                 rendering = _rendering(term, context, document, witness, form, english_form, declared)
@@ -219,7 +221,12 @@ def _rendering(
     variant = declared.get((f"{document.id}/{witness.id}", form.lower()))
     shown = form if english_form else matches[0][3]
     note = variant.note if variant and variant.note else ""
-    return Rendering(document, witness, shown, english_form, counted, matches[0][0], inside, note)
+    return Rendering(document, witness, shown, counted, matches[0][0], inside, note)
+
+
+def _english(witness: Witness) -> bool:
+    """Whether a witness's forms of a term are its English ones (matched regardless of case)."""
+    return not witness.language.startswith("zh")
 
 
 def _rendering_note(
