@@ -16,6 +16,7 @@ from annotated_reader.model import Corpus
 from annotated_reader.pipeline import CheckedCorpus
 from annotated_reader.search import is_indexed
 from annotated_reader.term_pages import GlossaryContext, render_term_page, render_term_year_page
+from conftest import FIXTURES, copy_project, failed_build
 from test_search import _stored_texts
 
 # Below the repository's busiest terms (integrity, credit information, social credit system and
@@ -135,3 +136,17 @@ def test_a_build_writes_the_pages_in_both_interfaces_with_every_link_working(pag
     for interface in ("", "zh/"):
         urls = _stored_texts(paged_site / interface / "pagefind")
         assert "/glossary/sample/" in urls and not [u for u in urls if u.startswith("/glossary/sample/2")]
+
+
+def test_an_option_deciding_the_pages_must_be_set_in_both_interfaces_files(tmp_path: Path) -> None:
+    """Set in mkdocs.yml alone, the Chinese interface would lack the year pages its language switch leads to."""
+    project = copy_project(FIXTURES / "small", tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - annotated-reader:\n", "  - annotated-reader:\n      concordance_lines: 1\n"))
+    log = failed_build(project, tmp_path / "site")
+    assert (
+        "mkdocs.zh.yml: plugins: annotated-reader: concordance_lines is 500, but mkdocs.yml sets 1: "
+        "set the same in both files"
+    ) in log
+    assert "Traceback" not in log

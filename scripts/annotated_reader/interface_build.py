@@ -6,10 +6,17 @@ build has cleaned the site folder and runs while this one renders, so the two
 interfaces use both of a machine's cores. `mkdocs build` waits for it and
 fails if it fails; `mkdocs serve` does not wait, so an edit shows in this
 interface at once and in the other a few seconds later.
+
+Each interface reads its own configuration file, whose plugin options
+MkDocs's INHERIT does not pass down (it replaces the list of plugins). The
+options that decide which pages exist (`PAGE_OPTIONS`) must be the same in
+both, since every page's language switch leads to its counterpart: the build
+passes its values to the other (`page_options_of_parent`), which checks them.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -20,6 +27,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .check_handoff import Handoff
+
+# The plugin options that decide which pages a site has, and where a build passes its own to the other.
+PAGE_OPTIONS = ("concordance_lines", "index_notes")
+_PARENT_OPTIONS = "ANNOTATED_READER_PARENT_OPTIONS"
+
+
+def page_options_of_parent() -> tuple[str, dict[str, object]] | None:
+    """The configuration file and page options of the build this one was started by, if any."""
+    passed = os.environ.get(_PARENT_OPTIONS)
+    if not passed:
+        return None
+    parent = json.loads(passed)
+    return parent["config_file"], parent["options"]
 
 
 @dataclass
@@ -52,6 +72,7 @@ class InterfaceBuild:
         site_url: str | None,
         strict: bool,
         handoff: Handoff | None = None,
+        page_options: tuple[str, dict[str, object]] | None = None,
     ) -> None:
         self.code, self.config_file = code, config_file
         command = [sys.executable, "-m", "mkdocs", "build", "--config-file", config_file, "--site-dir", str(target)]
@@ -62,6 +83,9 @@ class InterfaceBuild:
         self._handoff = handoff
         if handoff:
             environment.update(handoff.environment())
+        if page_options:
+            parent_file, options = page_options
+            environment[_PARENT_OPTIONS] = json.dumps({"config_file": parent_file, "options": options})
         # Output to a file rather than a pipe, so a long log never blocks the process while nobody reads it.
         self._log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115 (closed by wait)
         self.stopped = False

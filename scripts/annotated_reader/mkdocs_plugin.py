@@ -44,7 +44,7 @@ from .downloads import SCHEMA_URI, document_json, document_text, download_schema
 from .glossary_pages import INDEX_URI as GLOSSARY_URI
 from .glossary_pages import render_glossary_index
 from .head_meta import document_meta, render_meta
-from .interface_build import InterfaceBuild, InterfaceResult
+from .interface_build import PAGE_OPTIONS, InterfaceBuild, InterfaceResult, page_options_of_parent
 from .messages import LANGUAGES, Messages, messages
 from .model import Corpus, Document
 from .notes import NoteIndex
@@ -200,6 +200,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
                 raise PluginError(f"{where}: '{code}' is not another interface language ({', '.join(LANGUAGES)})")
             if not (Path(config.config_file_path).parent / path).is_file():
                 raise PluginError(f"{where}: {code}: no configuration file '{path}' beside it")
+        self._check_page_options(config)
         # Built as another interface, this build is handed the first build's check (check_handoff.py).
         checked = handed_over(self.root) or check_project(self.root)
         # The other interface's build reports the same problems: its copies of these messages are not relayed.
@@ -474,9 +475,27 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
                 site_url=self.site.url + INTERFACE_ROOTS[code] if self.site.url else None,
                 strict=config.strict,
                 handoff=Handoff(self.root, self.checked),
+                page_options=(Path(config.config_file_path).name, self._page_options()),
             )
             for code, path in self.config.interfaces.items()
         ]
+
+    def _page_options(self) -> dict[str, object]:
+        return {option: self.config[option] for option in PAGE_OPTIONS}
+
+    def _check_page_options(self, config: MkDocsConfig) -> None:
+        """Built as another interface: the options that decide which pages exist must be the first build's."""
+        parent = page_options_of_parent()
+        if parent is None:
+            return
+        parent_file, options = parent
+        for option, value in self._page_options().items():
+            if options.get(option) != value:
+                raise PluginError(
+                    f"{config.config_file_path}: plugins: annotated-reader: {option} is {value}, but {parent_file} "
+                    f"sets {options.get(option)}: set the same in both files, so that each interface has the "
+                    "other's pages (MkDocs's INHERIT does not pass plugin options down)"
+                )
 
     def _report(self, result: InterfaceResult, fail: bool) -> None:
         """Relay the other interface's new messages (the check's are reported already) and its outcome."""
