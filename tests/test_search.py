@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import itertools
 import json
 import re
 from pathlib import Path
@@ -15,7 +16,10 @@ from urllib.parse import quote, unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from annotated_reader.pagefind_service import split_messages
 from annotated_reader.search import SearchIndexer, indexed_part, unindexed
 from conftest import failed_build
 
@@ -297,3 +301,21 @@ def test_pagefind_is_sent_the_article_its_root_with_the_notes_inside_it() -> Non
     )
     # A page without the theme's article is sent whole (Pagefind then finds no root in it).
     assert indexed_part("<html><body><p>x</p></body></html>") == "<html><body><p>x</p></body></html>"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    messages=st.lists(st.binary(min_size=1).map(lambda b: b.replace(b",", b"")).filter(bool), max_size=8),
+    cuts=st.lists(st.integers(min_value=0), max_size=12),
+)
+def test_the_services_answers_are_split_at_their_commas_however_they_are_read(
+    messages: list[bytes], cuts: list[int]
+) -> None:
+    stream = b"".join(message + b"," for message in messages)
+    points = sorted({cut % (len(stream) + 1) for cut in cuts} | {0, len(stream)})
+    chunks = [stream[start:end] for start, end in itertools.pairwise(points)]
+    assert list(split_messages(chunks)) == messages
+
+
+def test_a_message_cut_off_by_the_service_stopping_is_not_given() -> None:
+    assert list(split_messages([b"YWJj,ZG", b"Vm"])) == [b"YWJj"]

@@ -62,6 +62,8 @@ class Messages:
 
     def __call__(self, key: str, count: int | None = None, **arguments: object) -> str:
         """The plain-text label; escape it before putting it in HTML."""
+        if count is None and not arguments:
+            return _label(self, key)
         return self._entry(key, count).format(count=count, **arguments)
 
     def pattern(self, key: str, count: int | None = None) -> str:
@@ -75,6 +77,12 @@ class Messages:
     def other(self) -> Messages:
         """The catalogue in the other interface language."""
         return messages("zh" if self.language == "en" else "en")
+
+
+@cache
+def _label(msg: Messages, key: str) -> str:
+    """A label without arguments, made once: the same few are asked for on every page."""
+    return msg._entry(key, None).format(count=None)
 
 
 @cache

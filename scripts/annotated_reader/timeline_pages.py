@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from html import escape
 
 from markdown.extensions.toc import slugify
@@ -80,6 +81,7 @@ class TimelineContext:
     def documents_of(self, year: int) -> list[Document]:
         return [d for d in self.corpus.documents if d.date and d.date.year == year]
 
+    @cached_property  # read by every year's page
     def first_year_of_terms(self) -> dict[int, list[Term]]:
         """The glossary terms by the year of their first appearance (as on their pages), when it is dated."""
         years = {d.id: d.date.year for d in self.corpus.documents if d.date}
@@ -227,7 +229,7 @@ def _year_documents_and_terms(year: int, context: TimelineContext, root: str) ->
     """The sections of a year page on the corpus's documents of the year and the terms it first uses."""
     msg = context.msg
     documents = context.documents_of(year)
-    terms = context.first_year_of_terms().get(year, [])
+    terms = context.first_year_of_terms.get(year, [])
     return [
         heading(2, msg("year_documents"), "documents-of-the-corpus"),
         "<ul>"
