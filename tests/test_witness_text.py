@@ -1,4 +1,5 @@
-"""Finding a glossary form in a witness (witness_text.py) as the form's pattern finds it in each passage."""
+"""Finding glossary forms as their pattern finds them in each passage: one form in a witness
+(witness_text.py), and every form in the corpus (glossary.find_forms)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotated_reader.glossary import term_pattern
-from annotated_reader.model import Provenance, Segment, Witness
+from annotated_reader.glossary import find_forms, term_pattern
+from annotated_reader.model import Corpus, Document, Provenance, Segment, Witness
 from annotated_reader.pipeline import CheckedCorpus
 from annotated_reader.witness_text import WitnessText
 from conftest import PROPERTIES
@@ -80,3 +81,37 @@ def test_random_texts_and_forms(texts: list[str], form: str) -> None:
     witness = witness_of(*texts)
     for english in (True, False):
         assert WitnessText(witness).find_form(form, english) == by_passage(witness, form, english)
+
+
+def corpus_of(witness: Witness) -> Corpus:
+    document = Document("d", "plan", {}, {}, {}, None, None, None, [witness])
+    return Corpus([document])
+
+
+def occurrences_by_passage(witness: Witness, forms: list[str]) -> PassageMatches:
+    """The reference for find_forms: the case-blind pattern of all the forms run over each passage."""
+    pattern = term_pattern(forms, True)
+    assert pattern is not None
+    return [(s.id, m.start(), m.end(), m.group()) for s in witness.segments for m in pattern.finditer(s.text)]
+
+
+def found(witness: Witness, forms: list[str]) -> PassageMatches:
+    en_forms = {form.lower(): f"t{i}" for i, form in enumerate(forms)}
+    return [(o.passage, o.start, o.end, o.text) for o in find_forms(corpus_of(witness), {}, en_forms)]
+
+
+def test_the_occurrences_of_english_forms_are_found_as_in_any_case_at_the_edges() -> None:
+    # find_forms matches a passage that lower-cases alike without IGNORECASE: the same places, in any case.
+    for text, form in EDGES:
+        witness = witness_of(text, text[::-1], text.upper())
+        assert found(witness, [form, "credit"]) == occurrences_by_passage(witness, [form, "credit"]), (text, form)
+
+
+@settings(PROPERTIES, max_examples=300)
+@given(
+    texts=st.lists(st.text(ALPHABET, max_size=30), min_size=1, max_size=4),
+    forms=st.lists(st.text(st.sampled_from(list("abcAB -_")), min_size=1, max_size=4), min_size=1, max_size=3),
+)
+def test_the_occurrences_of_random_forms_in_random_texts(texts: list[str], forms: list[str]) -> None:
+    witness = witness_of(*texts)
+    assert found(witness, forms) == occurrences_by_passage(witness, forms)

@@ -119,6 +119,23 @@ def _trie_regex(forms: set[str]) -> str:
     return pattern(trie)
 
 
+def lowered_alike(text: str) -> str | None:
+    """The text lower-cased, where matching lower-case forms in it finds what matching in any case would; else None.
+
+    Only where lower-casing changes ASCII letters alone: no other character of
+    the text has a case (so none matches an ASCII letter in any case, or changes
+    length when lower-cased). Matching without IGNORECASE is what lets Python's
+    engine skip quickly to where a form may start.
+    """
+    if text.isascii():
+        return text.lower()
+    return text.lower() if all(_uncased(c) for c in set(text) if not c.isascii()) else None
+
+
+def _uncased(character: str) -> bool:
+    return character.lower() == character == character.upper()
+
+
 def find_forms(corpus: Corpus, zh_forms: dict[str, str], en_forms: dict[str, str]) -> Iterator[Occurrence]:
     """Every match of the given forms in every passage of every witness, in reading order.
 
@@ -127,6 +144,8 @@ def find_forms(corpus: Corpus, zh_forms: dict[str, str], en_forms: dict[str, str
     of that id; timeline mentions are found the same way.
     """
     patterns = {True: term_pattern(en_forms, True), False: term_pattern(zh_forms, False)}
+    # The English pattern without IGNORECASE, for a passage that lower-cases alike (twice as fast).
+    lower_case = re.compile(patterns[True].pattern) if patterns[True] else None
     for document in corpus.documents:
         for witness in document.witnesses:
             english = not witness.language.startswith("zh")
@@ -135,11 +154,23 @@ def find_forms(corpus: Corpus, zh_forms: dict[str, str], en_forms: dict[str, str
                 continue
             forms = en_forms if english else zh_forms
             for segment in witness.segments:
-                for match in pattern.finditer(segment.text):
-                    key = match.group(0).lower() if english else match.group(0)
-                    yield Occurrence(
-                        forms[key], document.id, witness.id, segment.id, match.start(), match.end(), match.group(0)
-                    )
+                text = segment.text
+                lowered = lowered_alike(text) if english else None
+                found = lower_case.finditer(lowered) if lower_case and lowered is not None else pattern.finditer(text)
+                for match in found:
+                    start, end = match.span()
+                    words = text[start:end]
+                    owner = _owner_in_any_case(words, forms) if english else forms[words]
+                    yield Occurrence(owner, document.id, witness.id, segment.id, start, end, words)
+
+
+def _owner_in_any_case(words: str, en_forms: dict[str, str]) -> str:
+    """Whose English form the words are, matched in any case."""
+    owner = en_forms.get(words.lower())
+    if owner is not None:
+        return owner
+    # A letter that matches another in any case but lower-cases otherwise (ſ, İ): ask the form itself.
+    return next(o for form, o in en_forms.items() if re.fullmatch(re.escape(form), words, re.IGNORECASE))
 
 
 def form_index(named: Iterable[tuple[str, Iterable[str], Iterable[str]]]) -> tuple[dict[str, str], dict[str, str]]:

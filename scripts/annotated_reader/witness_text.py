@@ -16,7 +16,7 @@ import bisect
 import re
 from functools import cached_property
 
-from .glossary import term_pattern
+from .glossary import lowered_alike, term_pattern
 from .model import Witness
 
 # What may not stand right before or after an English form (term_pattern's boundaries).
@@ -44,13 +44,8 @@ class WitnessText:
 
     @cached_property
     def _lower(self) -> str | None:
-        """The text lower-cased, where that stands in for matching in any case; else None.
-
-        Only where lower-casing changes ASCII letters alone: no other character of
-        the text has a case (so none matches an ASCII letter in any case, or changes
-        length when lower-cased).
-        """
-        return self.text.lower() if all(_uncased(c) for c in set(self.text) if not c.isascii()) else None
+        """The text lower-cased, where that stands in for matching in any case (lowered_alike); else None."""
+        return lowered_alike(self.text)
 
     def find_form(self, form: str, english: bool) -> list[Match]:
         """Every match of `form`, as term_pattern([form], english) finds them, in order."""
@@ -77,7 +72,3 @@ class WitnessText:
         index = bisect.bisect_right(self.starts, start) - 1
         offset = self.starts[index]
         return (self.ids[index], start - offset, end - offset, self.text[start:end])
-
-
-def _uncased(character: str) -> bool:
-    return character.lower() == character == character.upper()
