@@ -52,6 +52,11 @@ class Problems:
         self._items.extend(problems)
 
     @property
+    def reported(self) -> list[Problem]:
+        """The problems in the order they were reported (iterating gives them by file and line)."""
+        return list(self._items)
+
+    @property
     def errors(self) -> list[Problem]:
         return [p for p in self._items if p.severity == "error"]
 
