@@ -2,7 +2,7 @@
 
 The other interface is a separate `mkdocs build` (interface_build.py) that
 starts once this build has checked the sources and annotations. Checking them
-again there would cost as much as here (about eight seconds at 500 documents),
+again there would cost as much as here (over four seconds at 500 documents),
 all of it before that build could write a page. Instead this build writes
 what it checked to a file in a private temporary folder and names the file in
 the child's environment; the child reads it if it was written for the same
