@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+from dataclasses import replace
 from urllib.parse import urljoin
 
 import pytest
@@ -12,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotated_reader.citation import STYLES, CitationTarget, cite, csl_item, witness_description
-from annotated_reader.cite_html import citation_html, render_cite_control, render_cite_link
+from annotated_reader.cite_html import _citation_set, citation_html, citation_set, render_cite_control, render_cite_link
 from annotated_reader.cite_pages import cite_page_path, render_cite_page
 from annotated_reader.labels import passage_number
 from annotated_reader.messages import messages
@@ -227,3 +228,35 @@ def test_typical_site_urls_are_made_absolute() -> None:
     assert site.absolute("documents/x/zh/#3.9") == "https://reader.example/documents/x/zh/#3.9"
     assert site.absolute("../documents/x/") == "https://reader.example/documents/x/"
     assert SiteInfo("Reader", None, "v1", datetime.date(2026, 3, 5)).absolute("documents/x/") == "documents/x/"
+
+
+# Addresses of one passage in different views and sites, and one no style writes as it is.
+ADDRESSES = [
+    "https://reader.example/documents/{document}/#{passage}",
+    "https://reader.example/documents/{document}/zh/#{passage}",
+    "http://127.0.0.1:8000/zh/documents/{document}/en/#{passage}",
+    'https://reader.example/a&b/"quoted"/读者/{document}/#{passage}',
+    "https://reader.example/2026-03-05/{document}/#{passage}",  # the access date, as two styles write it
+]
+
+
+@pytest.mark.parametrize(("document_id", "passage", "witness_id"), SAMPLE)
+def test_a_citation_set_made_once_per_passage_is_the_same_for_every_address(
+    checked: CheckedCorpus, document_id: str, passage: str | None, witness_id: str
+) -> None:
+    # Each view's set is made from the passage's first, with its own address put in: as if made for it alone.
+    first = target(checked, document_id, passage, witness_id)
+    for msg in (messages("en"), messages("zh")):
+        for address in ADDRESSES:
+            cited = replace(first, url=address.format(document=document_id, passage=passage or ""))
+            assert citation_set(cited, SITE, msg) == _citation_set(cited, SITE, msg), (address, msg.language)
+            assert cited.url in citation_set(cited, SITE, msg) or "&" in cited.url
+
+
+def test_a_citation_set_follows_a_document_read_again(checked: CheckedCorpus) -> None:
+    # Under `mkdocs serve`, each build reads the files again: an edited title is cited at once.
+    first = target(checked, "2014-planning-outline", "3.1", "en")
+    assert first.document.title["en"] in citation_set(first, SITE, messages("en"))
+    edited = replace(first.document, title={**first.document.title, "en": "An Edited Title"})
+    again = replace(first, document=edited, witness=edited.witness("en"))
+    assert "An Edited Title" in citation_set(again, SITE, messages("en"))
