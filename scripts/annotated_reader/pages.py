@@ -29,7 +29,7 @@ from .inline import render_marked_text
 from .interface import english_attr
 from .labels import citation_label, passage_number
 from .messages import ENGLISH, HTML_LANG, Messages
-from .model import Corpus, Document, Witness
+from .model import Corpus, Document, Segment, Witness
 from .notes import NoteIndex, render_row_notes
 from .search import unindexed_here
 from .site_info import SiteInfo
@@ -406,16 +406,41 @@ def _cell(page: ViewPage, segment_id: str, witness: Witness, kind: str) -> str:
     segment = witness.segment(segment_id)
     if segment is None:
         return _missing_cell(witness, segment_id, page.root, page.msg)
-    text = render_marked_text(
-        segment.text,
-        page.notes.spans(page.document, witness.id, segment_id),
-        page.links.marks(page.document, witness.id, segment_id),
-        page.root,
-    )
+    text = _marked_text(page, witness, segment)
     return (
         f'<div class="ar-cell" lang="{witness.language}" data-witness="{escape(witness.id)}" '
         f'data-witness-name="{escape(witness_name(witness, page.msg))}"><p class="ar-text ar-{kind}">{text}</p></div>'
     )
+
+
+def _marked_text(page: ViewPage, witness: Witness, segment: Segment) -> str:
+    """A passage's text with its notes' quotes and its links, as every view of its document shows it.
+
+    Made once for all the views, with a root standing in for the view's own
+    (the links are all the views' markup differs in), put in place for each.
+    """
+    if _ROOT_STAND_IN in segment.text:
+        return _render_marked(page, witness, segment, page.root)
+    key = (page.document.id, witness.id, segment.id)
+    made = _marked.get(key)
+    if made is None or made[0] is not segment or made[1] is not page.notes or made[2] is not page.links:
+        if len(_marked) >= _MARKED_LIMIT:
+            _marked.clear()
+        made = _marked[key] = (segment, page.notes, page.links, _render_marked(page, witness, segment, _ROOT_STAND_IN))
+    return made[3].replace(_ROOT_STAND_IN, page.root)
+
+
+def _render_marked(page: ViewPage, witness: Witness, segment: Segment, root: str) -> str:
+    spans = page.notes.spans(page.document, witness.id, segment.id)
+    return render_marked_text(segment.text, spans, page.links.marks(page.document, witness.id, segment.id), root)
+
+
+# Stands in for a view's root in a passage's links: a control character that texts do not hold
+# (a text that does is marked for each view alone).
+_ROOT_STAND_IN = "\0"
+# The passages of the document being rendered, marked (a document's views are rendered one after another).
+_MARKED_LIMIT = 1024
+_marked: dict[tuple[str, str, str], tuple[Segment, NoteIndex, TextLinks, str]] = {}
 
 
 def _missing_cell(witness: Witness, segment_id: str, root: str, msg: Messages) -> str:
