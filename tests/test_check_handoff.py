@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -28,6 +29,7 @@ def test_the_other_interface_builds_from_the_check_it_is_handed(small: Path, tmp
     document = checked.corpus.documents[0]
     document.title["zh"] = HANDED_TITLE
     handoff = Handoff(small, checked)
+    handoff.site_ready()
     try:
         site = tmp_path / "zh"
         result = subprocess.run(
@@ -67,3 +69,45 @@ def test_a_build_removes_the_file_it_handed_over(small: Path, tmp_path: Path) ->
     build_site(small, tmp_path / "site")
     assert (tmp_path / "site" / "zh" / "index.html").is_file()
     assert set(Path(tempfile.gettempdir()).glob("annotated-reader-*")) <= before
+
+
+def zh_build(project: Path, site: Path, environment: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.zh.yml", "--site-dir", str(site)],
+        cwd=project,
+        env={**os.environ, **environment},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_the_other_interface_writes_only_once_the_site_folder_is_ready(small: Path, tmp_path: Path) -> None:
+    # Started as soon as the check is handed over, it must not write into a folder not yet cleaned.
+    handoff = Handoff(small, check_project(small))
+    site = tmp_path / "zh"
+    try:
+        build = zh_build(small, site, handoff.environment())
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            build.wait(timeout=5)  # the time to read the check and prepare its pages
+        assert build.poll() is None and not site.exists()
+        handoff.site_ready()
+        _, log = build.communicate(timeout=300)
+        assert build.returncode == 0, log
+        assert (site / "index.html").is_file()
+    finally:
+        handoff.remove()
+
+
+def test_the_other_interface_stops_if_the_build_that_started_it_has(small: Path, tmp_path: Path) -> None:
+    handoff = Handoff(small, check_project(small))
+    try:
+        # As if started by another process, which has gone: this one's parent is not it.
+        environment = {**handoff.environment(), "ANNOTATED_READER_STARTED_BY": str(os.getpid() + 1_000_000)}
+        build = zh_build(small, tmp_path / "zh", environment)
+        _, log = build.communicate(timeout=300)
+        assert build.returncode != 0
+        assert "the build that started this one stopped before its site folder was ready" in log
+        assert "Traceback" not in log and not (tmp_path / "zh").exists()
+    finally:
+        handoff.remove()

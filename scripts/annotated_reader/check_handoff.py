@@ -10,6 +10,11 @@ project, and checks the files itself otherwise (a build run by hand, a file
 gone or unreadable). Both interfaces are then built from the same reading of the files,
 even if one is saved while they build.
 
+The child starts as soon as the check is handed over, while this build
+still prepares its pages, but writes nothing before this build has cleaned
+the site folder it writes into: it waits for the word (`site_ready`,
+`wait_until_site_ready`), and stops if the build that started it has.
+
 The file is a pickle: written by this process for its own child, never read
 from anywhere else.
 """
@@ -20,11 +25,21 @@ import os
 import pickle
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from .pipeline import CheckedCorpus, cycle_collector_paused
 
 ENVIRONMENT = "ANNOTATED_READER_CHECKED"
+# A file that exists once the site folder is ready for the child, and the process that will make it.
+READY = "ANNOTATED_READER_SITE_READY"
+STARTED_BY = "ANNOTATED_READER_STARTED_BY"
+# How often the child looks for the word.
+_POLL_SECONDS = 0.02
+
+
+class StarterGone(RuntimeError):
+    """The build that started this one stopped before the site folder was ready."""
 
 
 class Handoff:
@@ -37,7 +52,12 @@ class Handoff:
             pickle.dump((str(root.resolve()), checked), file, protocol=pickle.HIGHEST_PROTOCOL)
 
     def environment(self) -> dict[str, str]:
-        return {ENVIRONMENT: str(self.path)}
+        ready = self._folder / "site-ready"
+        return {ENVIRONMENT: str(self.path), READY: str(ready), STARTED_BY: str(os.getpid())}
+
+    def site_ready(self) -> None:
+        """Tell the child that the site folder is cleaned: it may clean its own part and write."""
+        (self._folder / "site-ready").touch()
 
     def remove(self) -> None:
         shutil.rmtree(self._folder, ignore_errors=True)
@@ -54,3 +74,17 @@ def handed_over(root: Path) -> CheckedCorpus | None:
     except Exception:  # whatever is wrong with the file, the build can check for itself
         return None
     return checked if checked_root == str(root.resolve()) else None
+
+
+def wait_until_site_ready() -> None:
+    """In a build started by another: return once that build says the site folder is ready.
+
+    StarterGone if that build stops first (this process then has another parent).
+    """
+    ready, started_by = os.environ.get(READY), os.environ.get(STARTED_BY)
+    if not ready or not started_by:
+        return
+    while not Path(ready).exists():
+        if os.getppid() != int(started_by):
+            raise StarterGone("the build that started this one stopped before its site folder was ready")
+        time.sleep(_POLL_SECONDS)

@@ -2,8 +2,9 @@
 
 A separate `mkdocs build` process, because MkDocs shares plugin instances
 between configurations loaded in one process. It starts as soon as this
-build has cleaned the site folder and runs while this one renders, so the two
-interfaces use both of a machine's cores. `mkdocs build` waits for it and
+build has checked the files, writes once this build has cleaned the site
+folder, and runs while this one renders, so the two interfaces use both of a
+machine's cores. `mkdocs build` waits for it and
 fails if it fails; `mkdocs serve` does not wait, so an edit shows in this
 interface at once and in the other a few seconds later.
 
@@ -73,8 +74,11 @@ class InterfaceBuild:
         strict: bool,
         handoff: Handoff | None = None,
         page_options: tuple[str, dict[str, object]] | None = None,
+        site_ready: bool = True,
     ) -> None:
         self.code, self.config_file = code, config_file
+        if handoff and site_ready:
+            handoff.site_ready()
         command = [sys.executable, "-m", "mkdocs", "build", "--config-file", config_file, "--site-dir", str(target)]
         environment = dict(os.environ)
         if site_url:
@@ -102,6 +106,11 @@ class InterfaceBuild:
             self._remove_handoff()
             self._log.close()
             raise
+
+    def site_ready(self) -> None:
+        """Tell the build that the site folder is cleaned: it may now write into it (check_handoff.py)."""
+        if self._handoff:
+            self._handoff.site_ready()
 
     def wait(self) -> InterfaceResult:
         returncode = self._process.wait()

@@ -39,7 +39,7 @@ from .annotation_index import (
     render_annotation_year_page,
 )
 from .annotation_index import year_page_uri as annotation_year_uri
-from .check_handoff import Handoff, handed_over
+from .check_handoff import Handoff, StarterGone, handed_over, wait_until_site_ready
 from .cite_pages import cite_page_path, render_cite_page
 from .documents_index import DOCUMENTS_URI, render_documents_index
 from .downloads import SCHEMA_URI, document_json, document_text, download_schema, json_path, text_path
@@ -203,6 +203,8 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             if not (Path(config.config_file_path).parent / path).is_file():
                 raise PluginError(f"{where}: {code}: no configuration file '{path}' beside it")
         self._check_page_options(config)
+        # A preview's rebuild: the last preview's other interfaces stop before their folder is cleaned.
+        self._stop_interfaces()
         # Built as another interface, this build is handed the first build's check (check_handoff.py).
         checked = handed_over(self.root) or check_project(self.root)
         # The other interface's build reports the same problems: its copies of these messages are not relayed.
@@ -215,6 +217,12 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
                 "fix them, or run 'python -m annotated_reader check' to see them again"
             )
         self.checked = checked
+        if not self.serving:
+            # Started now, the other interfaces read the check and prepare their pages while this
+            # one does; they write once this build has cleaned the site folder (on_files).
+            # Under `mkdocs serve` they start once this one is written: sharing the two cores
+            # with it, they would delay the page the contributor is waiting for.
+            self._start_interfaces(config, site_ready=False)
         self.notes = NoteIndex.build(self.corpus, checked.anchors)
         self.text_links = TextLinks.build(checked.terms, checked.occurrences, self.notes, checked.mentions)
         self.timeline = TimelineContext(
@@ -270,12 +278,9 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         config.nav = nav
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        # The site folder has just been cleaned: the other interfaces can start building into it.
-        # Under `mkdocs serve` they start once this one is written: sharing the two cores with it,
-        # they would delay the page the contributor is waiting for.
-        self._stop_interfaces()
-        if not self.serving:
-            self._start_interfaces(config)
+        # The site folder has just been cleaned: the other interfaces can write into it.
+        for build in self.interface_builds:
+            build.site_ready()
         self.search = self._search_step(SearchIndexer)
 
         def header_rows(document, root):
@@ -419,6 +424,11 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         if self.search_writer is not None:
             self.search_writer.join()
             self.search_writer = None
+        # Built as another interface: the folder this build cleans is inside the first build's.
+        try:
+            wait_until_site_ready()
+        except StarterGone as gone:
+            raise PluginError(str(gone)) from gone
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.search is not None, "on_files starts the search index"
@@ -436,7 +446,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         # before then finds no index and says so), and the other interfaces when their builds end.
         self.search_writer = threading.Thread(target=self._write_search, args=(search, config), daemon=True)
         self.search_writer.start()
-        self._start_interfaces(config)
+        self._start_interfaces(config, site_ready=True)
         for build in self.interface_builds:
             build.report_when_done(lambda result, build=build: build.stopped or self._report(result, False))
 
@@ -470,7 +480,8 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             build.stop()
         self.interface_builds = []
 
-    def _start_interfaces(self, config: MkDocsConfig) -> None:
+    def _start_interfaces(self, config: MkDocsConfig, site_ready: bool) -> None:
+        """Start the other interfaces' builds; they write once `site_ready`, or told so (InterfaceBuild.site_ready)."""
         self._stop_interfaces()
         self.interface_builds = [
             InterfaceBuild(
@@ -482,6 +493,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
                 strict=config.strict,
                 handoff=Handoff(self.root, self.checked),
                 page_options=(Path(config.config_file_path).name, self._page_options()),
+                site_ready=site_ready,
             )
             for code, path in self.config.interfaces.items()
         ]
