@@ -77,6 +77,12 @@ def test_a_process_running_other_threads_does_not_fork() -> None:
         other.join()
 
 
+def test_a_process_allowed_one_core_does_not_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    # However many the machine has: a container may be given one.
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert not forked_stage.forking()
+
+
 def test_without_forking_the_stage_runs_when_its_result_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(forked_stage, "forking", lambda: False)
     assert ForkedStage(os.getpid).result() == os.getpid()

@@ -33,7 +33,8 @@ class StageFailed(RuntimeError):
 
 def forking() -> bool:
     """Whether a stage runs in a forked process here."""
-    return sys.platform == "linux" and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
+    # The cores this process may run on, not the machine's: a container may be given one.
+    return sys.platform == "linux" and len(os.sched_getaffinity(0)) > 1 and threading.active_count() == 1
 
 
 class ForkedStage(Generic[Result]):
