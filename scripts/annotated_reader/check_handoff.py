@@ -48,16 +48,16 @@ class Handoff:
     def __init__(self, root: Path, checked: CheckedCorpus) -> None:
         self._folder = Path(tempfile.mkdtemp(prefix="annotated-reader-"))
         self.path = self._folder / "checked.pickle"
+        self._ready = self._folder / "site-ready"
         with self.path.open("wb") as file, cycle_collector_paused():
             pickle.dump((str(root.resolve()), checked), file, protocol=pickle.HIGHEST_PROTOCOL)
 
     def environment(self) -> dict[str, str]:
-        ready = self._folder / "site-ready"
-        return {ENVIRONMENT: str(self.path), READY: str(ready), STARTED_BY: str(os.getpid())}
+        return {ENVIRONMENT: str(self.path), READY: str(self._ready), STARTED_BY: str(os.getpid())}
 
     def site_ready(self) -> None:
         """Tell the child that the site folder is cleaned: it may clean its own part and write."""
-        (self._folder / "site-ready").touch()
+        self._ready.touch()
 
     def remove(self) -> None:
         shutil.rmtree(self._folder, ignore_errors=True)
