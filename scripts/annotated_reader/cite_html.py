@@ -21,8 +21,8 @@ from functools import cache
 from html import escape
 
 from .citation import STYLES, CitationTarget, accessed_text, cite, witness_description
+from .made_once import MadeOnce
 from .messages import Messages
-from .model import Document, Witness
 from .site_info import SiteInfo
 
 # Styles shown as preformatted code rather than running text.
@@ -82,26 +82,22 @@ def citation_set(target: CitationTarget, site: SiteInfo, msg: Messages) -> str:
     """The text cited, then its citation in every style, each with its copy button."""
     if not _PLAIN_URL.fullmatch(target.url) or any(_accessed_html(site.built, s) in target.url for s in STYLES):
         return _citation_set(target, site, msg)
-    key = (target.document.id, target.witness.id, target.passage)
-    made = _made.get(key)
-    if made is None or made[0] is not target.document or made[1] is not target.witness or made[2:4] != (site, msg):
-        if len(_made) >= _MADE_LIMIT:
-            _made.clear()
-        standing_in = replace(target, url=_URL_STAND_IN)
-        made = _made[key] = (target.document, target.witness, site, msg, _citation_set(standing_in, site, msg))
-    return made[4].replace(_URL_STAND_IN, target.url)
+    made = _sets.get(
+        (target.document.id, target.witness.id, target.passage),
+        (target.document, target.witness, site, msg),
+        lambda: _citation_set(replace(target, url=_URL_STAND_IN), site, msg),
+    )
+    return made.replace(_URL_STAND_IN, target.url)
 
 
 # Every view of a document cites its passages alike but for the address of the view's passage: a
-# passage's set is made once, with an address standing in for the view's, put in place for each view.
+# passage's set is made once, with an address standing in for the view's (made_once.py).
 # Only for an address that every style writes as it is, escaped or not (no &, <, >, quotes,
 # backslashes, braces or non-ASCII characters), and that holds no access date (citation_html
 # marks the date's last appearance).
 _URL_STAND_IN = "https://citation-address.invalid/"
 _PLAIN_URL = re.compile(r"[A-Za-z0-9:/?#\[\]@!$()*+,;=._~%-]*")
-# The passages' sets of the document being rendered (a document's views are rendered one after another).
-_MADE_LIMIT = 1024
-_made: dict[tuple[str, str, str | None], tuple[Document, Witness, SiteInfo, Messages, str]] = {}
+_sets = MadeOnce()
 
 
 def _citation_set(target: CitationTarget, site: SiteInfo, msg: Messages) -> str:

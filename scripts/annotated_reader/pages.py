@@ -28,6 +28,7 @@ from .downloads import json_path, text_path
 from .inline import render_marked_text
 from .interface import english_attr
 from .labels import citation_label, passage_number
+from .made_once import MadeOnce
 from .messages import ENGLISH, HTML_LANG, Messages
 from .model import Corpus, Document, Segment, Witness
 from .notes import NoteIndex, render_row_notes
@@ -421,13 +422,12 @@ def _marked_text(page: ViewPage, witness: Witness, segment: Segment) -> str:
     """
     if _ROOT_STAND_IN in segment.text:
         return _render_marked(page, witness, segment, page.root)
-    key = (page.document.id, witness.id, segment.id)
-    made = _marked.get(key)
-    if made is None or made[0] is not segment or made[1] is not page.notes or made[2] is not page.links:
-        if len(_marked) >= _MARKED_LIMIT:
-            _marked.clear()
-        made = _marked[key] = (segment, page.notes, page.links, _render_marked(page, witness, segment, _ROOT_STAND_IN))
-    return made[3].replace(_ROOT_STAND_IN, page.root)
+    made = _marked.get(
+        (page.document.id, witness.id, segment.id),
+        (segment, page.notes, page.links),
+        lambda: _render_marked(page, witness, segment, _ROOT_STAND_IN),
+    )
+    return made.replace(_ROOT_STAND_IN, page.root)
 
 
 def _render_marked(page: ViewPage, witness: Witness, segment: Segment, root: str) -> str:
@@ -438,9 +438,7 @@ def _render_marked(page: ViewPage, witness: Witness, segment: Segment, root: str
 # Stands in for a view's root in a passage's links: a control character that texts do not hold
 # (a text that does is marked for each view alone).
 _ROOT_STAND_IN = "\0"
-# The passages of the document being rendered, marked (a document's views are rendered one after another).
-_MARKED_LIMIT = 1024
-_marked: dict[tuple[str, str, str], tuple[Segment, NoteIndex, TextLinks, str]] = {}
+_marked = MadeOnce()
 
 
 def _missing_cell(witness: Witness, segment_id: str, root: str, msg: Messages) -> str:
