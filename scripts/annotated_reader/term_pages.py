@@ -21,7 +21,7 @@ from html import escape
 from markdown.extensions.toc import slugify
 
 from .concordance import by_year, kwic_in, language_view, render_concordance, render_year_index
-from .corpus_years import in_year_order, year_key, year_label, year_nav
+from .corpus_years import group_by_year, in_year_order, year_key, year_label, year_nav
 from .glossary import Occurrence, Term, Variant, first_occurrences
 from .interface import english, english_attr, heading, sentences, table_head
 from .labels import citation_label
@@ -73,7 +73,9 @@ class GlossaryContext:
         self._texts: dict[tuple[str, str], WitnessText] = {}
         # Per term: read by its page and by each of its year pages.
         self._renderings: dict[str, list[Rendering]] = {}
+        self._renderings_by_year: dict[str, dict[str, list[Rendering]]] = {}
         self._lines: dict[str, dict[str, list[Occurrence]]] = {}
+        self._years: dict[str, list[str]] = {}
 
     def text_of(self, document: Document, witness: Witness) -> WitnessText:
         """A witness's passages as one text, kept for the next term: every term page searches every text."""
@@ -94,6 +96,12 @@ class GlossaryContext:
             self._lines[term.id] = by_year(self.corpus, self.by_term.get(term.id, []))
         return self._lines[term.id]
 
+    def renderings_by_year(self, term: Term) -> dict[str, list[Rendering]]:
+        """The term's renderings by the year of their document, each year's in the corpus's order."""
+        if term.id not in self._renderings_by_year:
+            self._renderings_by_year[term.id] = group_by_year(self.renderings(term), lambda r: year_key(r.document))
+        return self._renderings_by_year[term.id]
+
     def years(self, term: Term) -> list[str]:
         """The term's year pages: every year with a line or a rendering, undated last.
 
@@ -101,7 +109,10 @@ class GlossaryContext:
         """
         if len(self.by_term.get(term.id, [])) <= self.inline_lines:
             return []
-        return in_year_order([*self.lines_by_year(term), *(year_key(r.document) for r in self.renderings(term))])
+        # Asked by each year page for its links to the others: worked out once.
+        if term.id not in self._years:
+            self._years[term.id] = in_year_order([*self.lines_by_year(term), *self.renderings_by_year(term)])
+        return self._years[term.id]
 
     def link(self, term_id: str, root: str = ROOT) -> str:
         """A link to a term's page from a page `root` away from the site root."""
@@ -438,7 +449,7 @@ def render_term_year_page(term: Term, year: str, context: GlossaryContext) -> st
     msg = context.msg
     years = context.years(term)
     found = context.lines_by_year(term).get(year, [])
-    renderings = [r for r in context.renderings(term) if year_key(r.document) == year]
+    renderings = context.renderings_by_year(term).get(year, [])
     name = term.zh if msg.language == "zh" else term.en
     label = year_label(year, msg)
     back = msg.html("term_year_back", term=escape(name))
