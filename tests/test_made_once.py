@@ -9,19 +9,21 @@ def test_a_piece_is_made_once_while_its_sources_are_the_same_objects() -> None:
     made: list[str] = []
 
     def make(text: str):
-        return lambda: made.append(text) or text
+        return lambda stand_in: made.append(text) or f"{text}{stand_in}"
 
-    pieces, source = MadeOnce(), ["passage"]
-    assert pieces.get("p1", (source,), make("first")) == "first"
-    assert pieces.get("p1", (source,), make("again")) == "first"
+    pieces, source = MadeOnce(stand_in="@"), ["passage"]
+    assert pieces.get("p1", (source,), make("first"), "") == "first"
+    assert pieces.get("p1", (source,), make("again"), "") == "first"
+    # Each view is given the piece with its own in place of the stand-in.
+    assert pieces.get("p1", (source,), make("again"), " (zh view)") == "first (zh view)"
     # Equal but read again (a new object): made anew.
-    assert pieces.get("p1", (["passage"],), make("read again")) == "read again"
+    assert pieces.get("p1", (["passage"],), make("read again"), "") == "read again"
     assert made == ["first", "read again"]
 
 
 def test_at_most_the_limit_is_kept() -> None:
-    pieces, source = MadeOnce(limit=2), object()
+    pieces, source = MadeOnce(stand_in="@", limit=2), object()
     for key in ("a", "b", "c"):
-        pieces.get(key, (source,), lambda key=key: key)
+        pieces.get(key, (source,), lambda _, key=key: key, "")
     assert len(pieces._kept) <= 2
-    assert pieces.get("c", (source,), lambda: "made anew") == "c"
+    assert pieces.get("c", (source,), lambda _: "made anew", "") == "c"

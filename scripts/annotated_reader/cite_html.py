@@ -82,12 +82,12 @@ def citation_set(target: CitationTarget, site: SiteInfo, msg: Messages) -> str:
     """The text cited, then its citation in every style, each with its copy button."""
     if not _PLAIN_URL.fullmatch(target.url) or any(_accessed_html(site.built, s) in target.url for s in STYLES):
         return _citation_set(target, site, msg)
-    made = _sets.get(
+    return _sets.get(
         (target.document.id, target.witness.id, target.passage),
         (target.document, target.witness, site, msg),
-        lambda: _citation_set(replace(target, url=_URL_STAND_IN), site, msg),
+        lambda stand_in: _citation_set(replace(target, url=stand_in), site, msg),
+        target.url,
     )
-    return made.replace(_URL_STAND_IN, target.url)
 
 
 # Every view of a document cites its passages alike but for the address of the view's passage: a
@@ -95,9 +95,8 @@ def citation_set(target: CitationTarget, site: SiteInfo, msg: Messages) -> str:
 # Only for an address that every style writes as it is, escaped or not (no &, <, >, quotes,
 # backslashes, braces or non-ASCII characters), and that holds no access date (citation_html
 # marks the date's last appearance).
-_URL_STAND_IN = "https://citation-address.invalid/"
 _PLAIN_URL = re.compile(r"[A-Za-z0-9:/?#\[\]@!$()*+,;=._~%-]*")
-_sets = MadeOnce()
+_sets = MadeOnce(stand_in="https://citation-address.invalid/")
 
 
 def _citation_set(target: CitationTarget, site: SiteInfo, msg: Messages) -> str:

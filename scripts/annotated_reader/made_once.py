@@ -2,11 +2,11 @@
 
 A document's views are rendered one after another, and much of what they
 show differs between them in a few characters only: the address a citation
-gives, the path back to the site root in a link. Callers make such a piece
-once, with a stand-in for those characters, and put each view's own in
-place. A piece is kept only while the objects it was made from are the ones
-in use, so a build under `mkdocs serve`, which reads the files again, makes
-it anew.
+gives, the path back to the site root in a link. Such a piece is made once,
+with a stand-in for those characters, and each view is given it with its
+own put in place. A piece is kept only while the objects it was made from
+are the ones in use, so a build under `mkdocs serve`, which reads the files
+again, makes it anew.
 """
 
 from __future__ import annotations
@@ -15,21 +15,25 @@ from collections.abc import Callable, Hashable
 
 
 class MadeOnce:
-    """Pieces of HTML by key, each with the objects it was made from; at most `limit` kept."""
+    """Pieces of HTML by key, made with `stand_in`, each with the objects it was made from; at most `limit` kept."""
 
-    def __init__(self, limit: int = 1024) -> None:
+    def __init__(self, stand_in: str, limit: int = 1024) -> None:
+        self.stand_in = stand_in
         self._limit = limit
         self._kept: dict[Hashable, tuple[tuple[object, ...], str]] = {}
 
-    def get(self, key: Hashable, sources: tuple[object, ...], make: Callable[[], str]) -> str:
-        """The piece kept for `key` if made from these very `sources`, else `make()`, kept."""
+    def get(self, key: Hashable, sources: tuple[object, ...], make: Callable[[str], str], own: str) -> str:
+        """The piece for `key` with `own` in place of the stand-in.
+
+        Kept if made from these very `sources`, else made by `make(stand_in)` and kept.
+        """
         kept = self._kept.get(key)
         if kept is None or not _same(kept[0], sources):
             # A document's pieces are asked for together: those of earlier documents can go.
             if len(self._kept) >= self._limit:
                 self._kept.clear()
-            kept = self._kept[key] = (sources, make())
-        return kept[1]
+            kept = self._kept[key] = (sources, make(self.stand_in))
+        return kept[1].replace(self.stand_in, own)
 
 
 def _same(made_from: tuple[object, ...], sources: tuple[object, ...]) -> bool:

@@ -420,14 +420,14 @@ def _marked_text(page: ViewPage, witness: Witness, segment: Segment) -> str:
     Made once for all the views, with a root standing in for the view's own
     (the links are all the views' markup differs in), put in place for each.
     """
-    if _ROOT_STAND_IN in segment.text:
+    if _marked.stand_in in segment.text:
         return _render_marked(page, witness, segment, page.root)
-    made = _marked.get(
+    return _marked.get(
         (page.document.id, witness.id, segment.id),
         (segment, page.notes, page.links),
-        lambda: _render_marked(page, witness, segment, _ROOT_STAND_IN),
+        lambda stand_in: _render_marked(page, witness, segment, stand_in),
+        page.root,
     )
-    return made.replace(_ROOT_STAND_IN, page.root)
 
 
 def _render_marked(page: ViewPage, witness: Witness, segment: Segment, root: str) -> str:
@@ -435,10 +435,9 @@ def _render_marked(page: ViewPage, witness: Witness, segment: Segment, root: str
     return render_marked_text(segment.text, spans, page.links.marks(page.document, witness.id, segment.id), root)
 
 
-# Stands in for a view's root in a passage's links: a control character that texts do not hold
+# Standing in for a view's root in a passage's links: a control character that texts do not hold
 # (a text that does is marked for each view alone).
-_ROOT_STAND_IN = "\0"
-_marked = MadeOnce()
+_marked = MadeOnce(stand_in="\0")
 
 
 def _missing_cell(witness: Witness, segment_id: str, root: str, msg: Messages) -> str:
