@@ -74,17 +74,17 @@ def _load_sources(root: Path) -> CheckedCorpus:
     return CheckedCorpus(corpus, problems, {})
 
 
-Fidelity = tuple[list[Problem], dict[str, list[Piece]]]
+_Fidelity = tuple[list[Problem], dict[str, list[Piece]]]
 
 
-def _fidelity(corpus: Corpus, root: Path) -> Fidelity:
+def _fidelity(corpus: Corpus, root: Path) -> _Fidelity:
     """Fidelity: every character of every raw seed is accounted for. Its problems, and each seed's reconstruction."""
     problems = Problems(root)
     reconstructions = check_fidelity(corpus, root / "sources", problems)
     return problems.reported, reconstructions
 
 
-def _add_fidelity(checked: CheckedCorpus, fidelity: Fidelity) -> None:
+def _add_fidelity(checked: CheckedCorpus, fidelity: _Fidelity) -> None:
     problems, checked.reconstructions = fidelity
     checked.problems.extend(problems)
 

@@ -15,8 +15,10 @@ however large the corpus grows.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
+from typing import Any, TypeVar
 
 from markdown.extensions.toc import slugify
 
@@ -35,6 +37,8 @@ from .timeline import YEARS
 from .witness_names import witness_name
 from .witness_text import WitnessText
 from .year_chart import YearUse, render_year_chart
+
+T = TypeVar("T")
 
 ROOT = "../../"  # from glossary/<term-id>/ to the site root
 YEAR_ROOT = "../../../"  # from glossary/<term-id>/<year>/
@@ -71,11 +75,8 @@ class GlossaryContext:
             self.by_cell[(occurrence.document, occurrence.witness, occurrence.passage)].append(occurrence)
         self.first = first_occurrences(self.corpus, self.occurrences)
         self._texts: dict[tuple[str, str], WitnessText] = {}
-        # Per term: read by its page and by each of its year pages.
-        self._renderings: dict[str, list[Rendering]] = {}
-        self._renderings_by_year: dict[str, dict[str, list[Rendering]]] = {}
-        self._lines: dict[str, dict[str, list[Occurrence]]] = {}
-        self._years: dict[str, list[str]] = {}
+        # What a term's page and each of its year pages read, by what it is and the term (_kept).
+        self._per_term: dict[tuple[str, str], Any] = {}
 
     def text_of(self, document: Document, witness: Witness) -> WitnessText:
         """A witness's passages as one text, kept for the next term: every term page searches every text."""
@@ -86,21 +87,17 @@ class GlossaryContext:
 
     def renderings(self, term: Term) -> list[Rendering]:
         """Each form of the term that each text uses, in the corpus's order."""
-        if term.id not in self._renderings:
-            self._renderings[term.id] = _text_renderings(term, self)
-        return self._renderings[term.id]
+        return self._kept("renderings", term, lambda: _text_renderings(term, self))
 
     def lines_by_year(self, term: Term) -> dict[str, list[Occurrence]]:
         """The term's occurrences by the year of their document (concordance.by_year)."""
-        if term.id not in self._lines:
-            self._lines[term.id] = by_year(self.corpus, self.by_term.get(term.id, []))
-        return self._lines[term.id]
+        return self._kept("lines by year", term, lambda: by_year(self.corpus, self.by_term.get(term.id, [])))
 
     def renderings_by_year(self, term: Term) -> dict[str, list[Rendering]]:
         """The term's renderings by the year of their document, each year's in the corpus's order."""
-        if term.id not in self._renderings_by_year:
-            self._renderings_by_year[term.id] = group_by_year(self.renderings(term), lambda r: year_key(r.document))
-        return self._renderings_by_year[term.id]
+        return self._kept(
+            "renderings by year", term, lambda: group_by_year(self.renderings(term), lambda r: year_key(r.document))
+        )
 
     def years(self, term: Term) -> list[str]:
         """The term's year pages: every year with a line or a rendering, undated last.
@@ -109,10 +106,16 @@ class GlossaryContext:
         """
         if len(self.by_term.get(term.id, [])) <= self.inline_lines:
             return []
-        # Asked by each year page for its links to the others: worked out once.
-        if term.id not in self._years:
-            self._years[term.id] = in_year_order([*self.lines_by_year(term), *self.renderings_by_year(term)])
-        return self._years[term.id]
+        return self._kept(
+            "years", term, lambda: in_year_order([*self.lines_by_year(term), *self.renderings_by_year(term)])
+        )
+
+    def _kept(self, what: str, term: Term, make: Callable[[], T]) -> T:
+        """`make()`, worked out once per term: a busy term has hundreds of year pages asking."""
+        key = (what, term.id)
+        if key not in self._per_term:
+            self._per_term[key] = make()
+        return self._per_term[key]
 
     def link(self, term_id: str, root: str = ROOT) -> str:
         """A link to a term's page from a page `root` away from the site root."""
