@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import re
 from dataclasses import replace
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 import pytest
 from hypothesis import given, settings
@@ -17,10 +18,11 @@ from annotated_reader.cite_html import _citation_set, citation_html, citation_se
 from annotated_reader.cite_pages import cite_page_path, render_cite_page
 from annotated_reader.labels import passage_number
 from annotated_reader.messages import messages
+from annotated_reader.model import Document
 from annotated_reader.pages import VIEWS, Reading
-from annotated_reader.pipeline import CheckedCorpus
+from annotated_reader.pipeline import CheckedCorpus, check_sources
 from annotated_reader.site_info import SiteInfo
-from conftest import PROPERTIES
+from conftest import PROPERTIES, ROOT
 
 SITE = SiteInfo("Social Credit Policy Reader", "https://reader.example/", "v1.2-3-gabc1234", datetime.date(2026, 3, 5))
 # (document, passage or None for the whole document, witness): a sample across documents, witnesses and numbering.
@@ -260,3 +262,54 @@ def test_a_citation_set_follows_a_document_read_again(checked: CheckedCorpus) ->
     edited = replace(first.document, title={**first.document.title, "en": "An Edited Title"})
     again = replace(first, document=edited, witness=edited.witness("en"))
     assert "An Edited Title" in citation_set(again, SITE, messages("en"))
+
+
+def test_every_passage_of_the_corpus_is_cited_as_if_alone(checked: CheckedCorpus) -> None:
+    # A witness's passages are cited from one set made with stand-ins for the passage's id and
+    # numbers (and the view's address), each given its own: the same as a set made for it alone.
+    cited = 0
+    for document in checked.corpus.documents:
+        for witness in document.witnesses:
+            for passage in witness.segment_ids:
+                url = f"https://reader.example/documents/{document.id}/zh/#{passage}"
+                one = CitationTarget(document, witness, passage, url)
+                for msg in (messages("en"), messages("zh")):
+                    assert citation_set(one, SITE, msg) == _citation_set(one, SITE, msg), one.key
+                cited += 1
+    assert cited > 200
+
+
+# Passage ids beside real ones: numbered, named, and with what a style or the page escapes,
+# the access date as a style writes it, or the text standing in for a passage.
+ODD_PASSAGES = [
+    *("3.1", "preamble", "2.p2", "a&b", "a<b", "it's", "x_y", "{p}", 'say "so"', "2026-03-05"),
+    *("cited-passage.invalid", "passage-number.invalid"),
+]
+_TOKENS = st.text(st.sampled_from('ab1p_{}&<\\"%#-'), min_size=1)
+
+
+@functools.cache
+def _outline() -> Document:
+    document = check_sources(ROOT).corpus.document("2014-planning-outline")
+    assert document is not None
+    return document
+
+
+@pytest.mark.parametrize("passage", ODD_PASSAGES)
+def test_a_passage_some_style_escapes_is_cited_as_if_alone(passage: str) -> None:
+    _cited_as_if_alone(passage)
+
+
+@PROPERTIES
+@given(passage=st.lists(_TOKENS, min_size=1, max_size=3).map(".".join))
+def test_any_passage_is_cited_as_if_alone(passage: str) -> None:
+    _cited_as_if_alone(passage)
+
+
+def _cited_as_if_alone(passage: str) -> None:
+    # Beside a passage cited from the witness's shared set, so that set is made first; at an
+    # address every style writes as it is, so that the passage's own set is made once too.
+    document = _outline()
+    for cited in ("3.1", passage):
+        one = CitationTarget(document, document.witness("en"), cited, f"https://reader.example/x/#{quote(cited)}")
+        assert citation_set(one, SITE, messages("en")) == _citation_set(one, SITE, messages("en")), cited

@@ -11,7 +11,7 @@ def test_a_piece_is_made_once_while_its_sources_are_the_same_objects() -> None:
     def make(text: str):
         return lambda stand_in: made.append(text) or f"{text}{stand_in}"
 
-    pieces, source = MadeOnce(stand_in="@"), ["passage"]
+    pieces, source = MadeOnce("@"), ["passage"]
     assert pieces.get("p1", (source,), make("first"), "") == "first"
     assert pieces.get("p1", (source,), make("again"), "") == "first"
     # Each view is given the piece with its own in place of the stand-in.
@@ -22,8 +22,15 @@ def test_a_piece_is_made_once_while_its_sources_are_the_same_objects() -> None:
 
 
 def test_at_most_the_limit_is_kept() -> None:
-    pieces, source = MadeOnce(stand_in="@", limit=2), object()
+    pieces, source = MadeOnce("@", limit=2), object()
     for key in ("a", "b", "c"):
         pieces.get(key, (source,), lambda _, key=key: key, "")
     assert len(pieces._kept) <= 2
     assert pieces.get("c", (source,), lambda _: "made anew", "") == "c"
+
+
+def test_each_stand_in_is_given_its_own() -> None:
+    pieces, source = MadeOnce("@", "#"), object()
+    made = pieces.get("p1", (source,), lambda at, hash_: f"{at}-{hash_}-{at}", "address", "1.2")
+    assert made == "address-1.2-address"
+    assert pieces.get("p1", (source,), lambda *_: "made anew", "other", "3") == "other-3-other"

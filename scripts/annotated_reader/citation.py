@@ -62,6 +62,31 @@ class CitationTarget:
     def passage_number(self) -> str | None:
         return passage_number(self.document, self.passage, "en") if self.passage else None
 
+    @cached_property  # GB/T 7714 numbers the passage in Chinese
+    def passage_number_zh(self) -> str | None:
+        return passage_number(self.document, self.passage, "zh") if self.passage else None
+
+
+@dataclass(frozen=True)
+class PassageStandIn(CitationTarget):
+    """A passage of the witness cited whose id and numbers are stand-ins, for a real passage's to be put in."""
+
+    number: str = ""
+    number_zh: str = ""
+
+    @property
+    def passage_number(self) -> str:
+        return self.number
+
+    @property
+    def passage_number_zh(self) -> str:
+        return self.number_zh
+
+
+def written_as_is(text: str) -> bool:
+    """Whether BibTeX and CSL-JSON write `text` as it is (the other styles are plain text)."""
+    return text.translate(_BIBTEX_TABLE) == text and _JSON.encode(text) == f'"{text}"'
+
 
 def witness_description(witness: Witness, language: str = "en") -> str:
     """ "English machine translation", "中文官方文本": the witness's language and quality."""
@@ -166,7 +191,7 @@ def gbt7714(target: CitationTarget, site: SiteInfo) -> str:
     """GB/T 7714-2015, electronic resource [EB/OL]: (publication date)[access date]."""
     d = target.document
     number = f": {d.number}" if d.number else ""
-    passage = f"，{passage_number(d, target.passage, 'zh')}" if target.passage else ""
+    passage = f"，{target.passage_number_zh}" if target.passage else ""
     issued = f"({date_text(d.date, 'gbt7714')})" if d.date else ""
     witness = f"{witness_description(target.witness, 'zh')}（文本 {target.witness.id}）"
     return (

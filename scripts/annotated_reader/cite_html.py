@@ -17,10 +17,18 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from html import escape
 
-from .citation import STYLES, CitationTarget, accessed_text, cite, witness_description
+from .citation import (
+    STYLES,
+    CitationTarget,
+    PassageStandIn,
+    accessed_text,
+    cite,
+    witness_description,
+    written_as_is,
+)
 from .made_once import MadeOnce
 from .messages import Messages
 from .site_info import SiteInfo
@@ -55,6 +63,16 @@ def _accessed_html(day: datetime.date, style: str) -> str:
     return escape(accessed_text(day, style))
 
 
+def _holds_access_date(text: str, day: datetime.date) -> bool:
+    """Whether `text` holds the access date as any style writes it."""
+    return _access_dates(day).search(text) is not None
+
+
+@cache
+def _access_dates(day: datetime.date) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(_accessed_html(day, style)) for style in STYLES))
+
+
 def _style_block(target: CitationTarget, site: SiteInfo, style: str, msg: Messages) -> str:
     opening, closing = _style_frame(style, msg)
     return f"{opening}{citation_html(target, site, style)}{closing}"
@@ -80,12 +98,12 @@ def _style_frame(style: str, msg: Messages) -> tuple[str, str]:
 
 def citation_set(target: CitationTarget, site: SiteInfo, msg: Messages) -> str:
     """The text cited, then its citation in every style, each with its copy button."""
-    if not _PLAIN_URL.fullmatch(target.url) or any(_accessed_html(site.built, s) in target.url for s in STYLES):
+    if not _PLAIN_URL.fullmatch(target.url) or _holds_access_date(target.url, site.built):
         return _citation_set(target, site, msg)
     return _sets.get(
         (target.document.id, target.witness.id, target.passage),
         (target.document, target.witness, site, msg),
-        lambda stand_in: _citation_set(replace(target, url=stand_in), site, msg),
+        lambda stand_in: _passage_set(replace(target, url=stand_in), site, msg),
         target.url,
     )
 
@@ -96,7 +114,48 @@ def citation_set(target: CitationTarget, site: SiteInfo, msg: Messages) -> str:
 # backslashes, braces or non-ASCII characters), and that holds no access date (citation_html
 # marks the date's last appearance).
 _PLAIN_URL = re.compile(r"[A-Za-z0-9:/?#\[\]@!$()*+,;=._~%-]*")
-_sets = MadeOnce(stand_in="https://citation-address.invalid/")
+_URL_STAND_IN = "https://citation-address.invalid/"
+_sets = MadeOnce(_URL_STAND_IN)
+
+
+def _passage_set(target: CitationTarget, site: SiteInfo, msg: Messages) -> str:
+    """A passage's set, put together from its witness's set for a stand-in passage where it can be.
+
+    The passages of a witness are cited alike but for the passage's id (in
+    the citation key) and its numbers: the witness's set is made once, with
+    stand-ins for them, and each passage is given it with its own in place.
+    Only for a passage whose id and numbers every style writes as they are.
+    """
+    own = (target.passage, target.passage_number, target.passage_number_zh)
+    if not all(text and _written_as_is(text) for text in own):
+        return _citation_set(target, site, msg)
+    return _witness_sets.get(
+        (target.document.id, target.witness.id, target.url),
+        (target.document, target.witness, site, msg),
+        lambda passage, number, number_zh: _citation_set(
+            PassageStandIn(target.document, target.witness, passage, target.url, number, number_zh), site, msg
+        ),
+        *own,
+    )
+
+
+# Plain words that every style writes as they are, and that no citation holds otherwise.
+_PASSAGE_STAND_INS = ("cited-passage.invalid", "passage-number.invalid", "passage-number-zh.invalid")
+_witness_sets = MadeOnce(*_PASSAGE_STAND_INS)
+
+
+@lru_cache(maxsize=4096)
+def _written_as_is(text: str) -> bool:
+    """Whether every style and the page write `text` as it is, with no stand-in in it.
+
+    Every style writes a passage before the access date, whose last
+    appearance citation_html marks, so a passage may hold it.
+    """
+    return (
+        written_as_is(text)
+        and escape(text) == text
+        and not any(stand_in in text for stand_in in (_URL_STAND_IN, *_PASSAGE_STAND_INS))
+    )
 
 
 def _citation_set(target: CitationTarget, site: SiteInfo, msg: Messages) -> str:

@@ -15,25 +15,32 @@ from collections.abc import Callable, Hashable
 
 
 class MadeOnce:
-    """Pieces of HTML by key, made with `stand_in`, each with the objects it was made from; at most `limit` kept."""
+    """Pieces of HTML by key, made with stand-ins, each with the objects it was made from; at most `limit` kept.
 
-    def __init__(self, stand_in: str, limit: int = 1024) -> None:
-        self.stand_in = stand_in
+    Each stand-in must be text that the pieces hold nowhere else, and no view's
+    own text may hold a stand-in: each is replaced wherever it stands.
+    """
+
+    def __init__(self, *stand_ins: str, limit: int = 1024) -> None:
+        self.stand_ins = stand_ins
         self._limit = limit
         self._kept: dict[Hashable, tuple[tuple[object, ...], str]] = {}
 
-    def get(self, key: Hashable, sources: tuple[object, ...], make: Callable[[str], str], own: str) -> str:
-        """The piece for `key` with `own` in place of the stand-in.
+    def get(self, key: Hashable, sources: tuple[object, ...], make: Callable[..., str], *own: str) -> str:
+        """The piece for `key` with `own` in place of the stand-ins, one for one.
 
-        Kept if made from these very `sources`, else made by `make(stand_in)` and kept.
+        Kept if made from these very `sources`, else made by `make(*stand_ins)` and kept.
         """
         kept = self._kept.get(key)
         if kept is None or not _same(kept[0], sources):
             # A document's pieces are asked for together: those of earlier documents can go.
             if len(self._kept) >= self._limit:
                 self._kept.clear()
-            kept = self._kept[key] = (sources, make(self.stand_in))
-        return kept[1].replace(self.stand_in, own)
+            kept = self._kept[key] = (sources, make(*self.stand_ins))
+        piece = kept[1]
+        for stand_in, text in zip(self.stand_ins, own, strict=True):
+            piece = piece.replace(stand_in, text)
+        return piece
 
 
 def _same(made_from: tuple[object, ...], sources: tuple[object, ...]) -> bool:

@@ -420,7 +420,7 @@ def _marked_text(page: ViewPage, witness: Witness, segment: Segment) -> str:
     Made once for all the views, with a root standing in for the view's own
     (the links are all the views' markup differs in), put in place for each.
     """
-    if _marked.stand_in in segment.text:
+    if _ROOT_STAND_IN in segment.text:
         return _render_marked(page, witness, segment, page.root)
     return _marked.get(
         (page.document.id, witness.id, segment.id),
@@ -437,7 +437,8 @@ def _render_marked(page: ViewPage, witness: Witness, segment: Segment, root: str
 
 # Standing in for a view's root in a passage's links: a control character that texts do not hold
 # (a text that does is marked for each view alone).
-_marked = MadeOnce(stand_in="\0")
+_ROOT_STAND_IN = "\0"
+_marked = MadeOnce(_ROOT_STAND_IN)
 
 
 def _missing_cell(witness: Witness, segment_id: str, root: str, msg: Messages) -> str:
