@@ -1,12 +1,13 @@
-"""What every view of a document shows alike, made once for its three views.
+"""What is shown alike in many places, made once with stand-ins for what differs.
 
 A document's views are rendered one after another, and much of what they
 show differs between them in a few characters only: the address a citation
-gives, the path back to the site root in a link. Such a piece is made once,
-with a stand-in for those characters, and each view is given it with its
-own put in place. A piece is kept only while the objects it was made from
-are the ones in use, so a build under `mkdocs serve`, which reads the files
-again, makes it anew.
+gives, the path back to the site root in a link. Likewise a witness's
+citations differ from passage to passage only in the passage's id and
+numbers. Such a piece is made once, with stand-ins for those characters,
+and each place is given it with its own put in. A piece is kept only while
+the objects it was made from are the ones in use, so a build under
+`mkdocs serve`, which reads the files again, makes it anew.
 """
 
 from __future__ import annotations
