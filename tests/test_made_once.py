@@ -34,3 +34,11 @@ def test_each_stand_in_is_given_its_own() -> None:
     made = pieces.get("p1", (source,), lambda at, hash_: f"{at}-{hash_}-{at}", "address", "1.2")
     assert made == "address-1.2-address"
     assert pieces.get("p1", (source,), lambda *_: "made anew", "other", "3") == "other-3-other"
+
+
+def test_own_text_holding_a_stand_in_is_given_a_piece_made_for_it() -> None:
+    # Put in place, its stand-in would be replaced in turn: "@#" would become "@1.2" here.
+    pieces, source = MadeOnce("@", "#"), object()
+    pieces.get("p1", (source,), lambda at, hash_: f"{at}-{hash_}", "address", "1.2")
+    assert pieces.get("p1", (source,), lambda at, hash_: f"{at}-{hash_}", "@#", "1.2") == "@#-1.2"
+    assert pieces.get("p1", (source,), lambda at, hash_: f"{at}-{hash_}", "other", "3") == "other-3"

@@ -114,8 +114,7 @@ def citation_set(target: CitationTarget, site: SiteInfo, msg: Messages) -> str:
 # backslashes, braces or non-ASCII characters), and that holds no access date (citation_html
 # marks the date's last appearance).
 _PLAIN_URL = re.compile(r"[A-Za-z0-9:/?#\[\]@!$()*+,;=._~%-]*")
-_URL_STAND_IN = "https://citation-address.invalid/"
-_sets = MadeOnce(_URL_STAND_IN)
+_sets = MadeOnce("https://citation-address.invalid/")
 
 
 def _passage_set(target: CitationTarget, site: SiteInfo, msg: Messages) -> str:
@@ -146,16 +145,12 @@ _witness_sets = MadeOnce(*_PASSAGE_STAND_INS)
 
 @lru_cache(maxsize=4096)
 def _written_as_is(text: str) -> bool:
-    """Whether every style and the page write `text` as it is, with no stand-in in it.
+    """Whether every style and the page write `text` as it is.
 
     Every style writes a passage before the access date, whose last
     appearance citation_html marks, so a passage may hold it.
     """
-    return (
-        written_as_is(text)
-        and escape(text) == text
-        and not any(stand_in in text for stand_in in (_URL_STAND_IN, *_PASSAGE_STAND_INS))
-    )
+    return written_as_is(text) and escape(text) == text
 
 
 def _citation_set(target: CitationTarget, site: SiteInfo, msg: Messages) -> str:

@@ -18,8 +18,8 @@ from collections.abc import Callable, Hashable
 class MadeOnce:
     """Pieces of HTML by key, made with stand-ins, each with the objects it was made from; at most `limit` kept.
 
-    Each stand-in must be text that the pieces hold nowhere else, and no view's
-    own text may hold a stand-in: each is replaced wherever it stands.
+    Each stand-in must be text that the pieces hold nowhere else: it is
+    replaced wherever it stands.
     """
 
     def __init__(self, *stand_ins: str, limit: int = 1024) -> None:
@@ -30,8 +30,12 @@ class MadeOnce:
     def get(self, key: Hashable, sources: tuple[object, ...], make: Callable[..., str], *own: str) -> str:
         """The piece for `key` with `own` in place of the stand-ins, one for one.
 
-        Kept if made from these very `sources`, else made by `make(*stand_ins)` and kept.
+        Kept if made from these very `sources`, else made by `make(*stand_ins)`
+        and kept. Where `own` holds a stand-in, which putting in place would
+        then replace too, the piece is made for it alone: `make(*own)`.
         """
+        if any(stand_in in text for text in own for stand_in in self.stand_ins):
+            return make(*own)
         kept = self._kept.get(key)
         if kept is None or not _same(kept[0], sources):
             # A document's pieces are asked for together: those of earlier documents can go.
