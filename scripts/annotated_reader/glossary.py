@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Corpus, Source, nearest_line
+from .model import Corpus, Source, Witness, nearest_line
 
 
 @dataclass(frozen=True)
@@ -136,6 +136,11 @@ def _uncased(character: str) -> bool:
     return character.lower() == character == character.upper()
 
 
+def uses_english_forms(witness: Witness) -> bool:
+    """Whether a witness is searched for the English forms of terms (matched in any case), not the Chinese ones."""
+    return not witness.language.startswith("zh")
+
+
 def find_forms(corpus: Corpus, zh_forms: dict[str, str], en_forms: dict[str, str]) -> Iterator[Occurrence]:
     """Every match of the given forms in every passage of every witness, in reading order.
 
@@ -148,7 +153,7 @@ def find_forms(corpus: Corpus, zh_forms: dict[str, str], en_forms: dict[str, str
     lower_case = re.compile(patterns[True].pattern) if patterns[True] else None
     for document in corpus.documents:
         for witness in document.witnesses:
-            english = not witness.language.startswith("zh")
+            english = uses_english_forms(witness)
             pattern = patterns[english]
             if pattern is None:
                 continue

@@ -24,7 +24,7 @@ from markdown.extensions.toc import slugify
 
 from .concordance import by_year, kwic_in, language_view, render_concordance, render_year_index
 from .corpus_years import group_by_year, in_year_order, year_key, year_label, year_nav
-from .glossary import Occurrence, Term, Variant, first_occurrences
+from .glossary import Occurrence, Term, Variant, first_occurrences, uses_english_forms
 from .interface import english, english_attr, heading, sentences, table_head
 from .labels import citation_label
 from .messages import ENGLISH, Messages
@@ -194,7 +194,7 @@ class Rendering:
 
     @property
     def english_form(self) -> bool:
-        return _english(self.witness)
+        return uses_english_forms(self.witness)
 
 
 def _text_renderings(term: Term, context: GlossaryContext) -> list[Rendering]:
@@ -202,7 +202,7 @@ def _text_renderings(term: Term, context: GlossaryContext) -> list[Rendering]:
     found = []
     for document in context.corpus.documents:
         for witness in document.witnesses:
-            english_form = _english(witness)
+            english_form = uses_english_forms(witness)
             forms = list(dict.fromkeys(f.lower() for f in term.en_forms)) if english_form else term.zh_forms
             for form in forms:
                 rendering = _rendering(term, context, document, witness, form, english_form, declared)
@@ -236,11 +236,6 @@ def _rendering(
     shown = form if english_form else matches[0][3]
     note = variant.note if variant and variant.note else ""
     return Rendering(document, witness, shown, counted, matches[0][0], inside, note)
-
-
-def _english(witness: Witness) -> bool:
-    """Whether a witness's forms of a term are its English ones (matched regardless of case)."""
-    return not witness.language.startswith("zh")
 
 
 def _rendering_note(
