@@ -8,17 +8,23 @@ follow the search page's contract before the site has that page.
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
+from annotated_reader.loader import load_corpus
 from annotated_reader.pipeline import check_project
+from annotated_reader.problems import Problems
 from benchmark.baseline import write_baseline
 from benchmark.browser import unavailable
 from benchmark.corpus import EN_WORDS, PASSAGES, ZH_CHARACTERS
+from benchmark.preview import first_note_body, plain_documents
 from benchmark.project import SyntheticProject, generate_project
 from conftest import ROOT, run_build
 
@@ -119,7 +125,15 @@ FIGURES = [
     "Lighthouse accessibility, document page, ours",
 ]
 # Figures that a run measures on any machine (the browser's need chromium).
-ALWAYS_MEASURED = ["build s (median of 1), ours", "peak memory MB, largest process, ours", "total output MB, ours"]
+ALWAYS_MEASURED = [
+    "build s (median of 1), ours",
+    "peak memory MB, largest process, ours",
+    "total output MB, ours",
+    "note edit shown, English page s (median of 2), ours",
+    "page edit shown s (median of 2), baseline",
+    "edit shown, ours / baseline",
+    "note edit shown, Chinese page s (median of 2), ours",
+]
 
 
 def test_quick_run_reports_every_figure(tmp_path: Path) -> None:
@@ -152,7 +166,10 @@ def test_quick_run_reports_every_figure(tmp_path: Path) -> None:
     for figure in ALWAYS_MEASURED:
         row = next(line for line in lines if line.startswith(figure))
         assert "n/a" not in row and "—" not in row, row
-    assert (tmp_path / "r.json").is_file()
+    figures = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert [size["documents"] for size in figures["sizes"]] == [1, 2]
+    # Each edit timed on both interfaces' pages and on the baseline's.
+    assert [len(figures["preview"][side]) for side in ("english", "chinese", "baseline")] == [2, 2, 2]
 
 
 # A search page that keeps the contract the benchmark measures: the query from
@@ -202,3 +219,32 @@ with Browser() as chromium, serve_gzip(folder) as url:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_preview_edits_a_note_body_and_the_baseline_holds_every_passage(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "annotations", tmp_path / "annotations")
+    notes, document, offset = first_note_body(tmp_path / "annotations")
+    text = notes.read_text(encoding="utf-8")
+    notes.write_text(text[:offset] + "previewedita0 " + text[offset:], encoding="utf-8")
+    edited = yaml.safe_load(notes.read_text(encoding="utf-8"))["annotations"]
+    assert notes.parent.name == document
+    # The word opens one note's body and changes nothing else.
+    bodies = [note["body"] for note in edited if note["body"].startswith("previewedita0 ")]
+    assert len(bodies) == 1
+    assert [note["body"] for note in edited if not note["body"].startswith("previewedita0")] == [
+        note["body"] for note in yaml.safe_load(text)["annotations"] if note["body"] != bodies[0][14:]
+    ]
+    documents = plain_documents(ROOT)
+    assert document in {d.id for d in documents}
+    write_baseline(tmp_path / "baseline", documents)
+    corpus = load_corpus(ROOT / "sources", Problems(ROOT))
+    for source in corpus.documents:
+        languages = []
+        for witness in source.witnesses:
+            language = "zh" if witness.language.startswith("zh") else "en"
+            # A second witness in a language is a document of its own.
+            folder = source.id if language not in languages else f"{source.id}-{witness.id}"
+            languages.append(language)
+            page = (tmp_path / "baseline" / "docs" / folder / f"{language}.md").read_text(encoding="utf-8")
+            for segment in witness.segments:
+                assert f"## {segment.id}\n\n{segment.text}" in page, (source.id, witness.id, segment.id)

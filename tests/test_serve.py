@@ -6,17 +6,13 @@ and a mistake must show up in the server log as `path:line: message`.
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from benchmark.preview import Preview
 from conftest import ROOT, copy_project
 
 # Generous: a rebuild takes about a second, but CI machines can be slow.
@@ -24,39 +20,13 @@ REBUILD_TIMEOUT = 60.0
 SHANGHAI = "documents/2003-shanghai-opinions/"
 
 
-class Server:
-    """A running `mkdocs serve` of a project copy, with its log."""
+class Server(Preview):
+    """A running `mkdocs serve` of a project copy (the benchmark's preview), waited on with a test's patience."""
 
-    def __init__(self, project: Path, log: Path) -> None:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.project = project
-        self.log = log
-        self._log_file = log.open("w", encoding="utf-8")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
-            cwd=project,
-            stdout=self._log_file,
-            stderr=subprocess.STDOUT,
-        )
-
-    def get(self, path: str) -> str | None:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=5) as response:
-                return response.read().decode("utf-8")
-        except (urllib.error.URLError, TimeoutError, ConnectionError):
-            return None
-
-    def wait_for(self, path: str, condition: Callable[[str], bool], what: str) -> str:
-        deadline = time.monotonic() + REBUILD_TIMEOUT
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, self.log.read_text(encoding="utf-8")
-            body = self.get(path)
-            if body is not None and condition(body):
-                return body
-            time.sleep(0.3)
-        raise AssertionError(f"{what}: not seen within {REBUILD_TIMEOUT} s\n{self.log.read_text(encoding='utf-8')}")
+    def wait_for(
+        self, path: str, condition: Callable[[str], bool], what: str, within: float = REBUILD_TIMEOUT
+    ) -> float:
+        return super().wait_for(path, condition, what, within)
 
     def wait_for_log(self, text: str) -> None:
         deadline = time.monotonic() + REBUILD_TIMEOUT
@@ -65,14 +35,6 @@ class Server:
                 return
             time.sleep(0.3)
         raise AssertionError(f"{text!r} not in the server log\n{self.log.read_text(encoding='utf-8')}")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self._log_file.close()
 
 
 @pytest.fixture
@@ -120,5 +82,5 @@ def test_a_preview_shows_an_edit_first_then_its_search_index_and_chinese_interfa
     while server.log.read_text(encoding="utf-8").count("pages in the search index") < 2:
         assert time.monotonic() < deadline, server.log.read_text(encoding="utf-8")
         time.sleep(0.3)
-    assert server.get("pagefind/pagefind-entry.json") is not None
+    assert server.page("pagefind/pagefind-entry.json") is not None
     assert "Traceback" not in server.log.read_text(encoding="utf-8")

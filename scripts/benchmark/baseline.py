@@ -16,11 +16,13 @@ with no site generator around it: the least any build of these texts costs.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 import markdown
 
-from .corpus import SyntheticDocument
+from .corpus import Passage, SyntheticDocument
 
 EXTENSIONS = ["attr_list", "md_in_html", "toc"]
 EXTENSION_CONFIGS = {"toc": {"permalink": True}}
@@ -45,7 +47,20 @@ markdown_extensions:
 """
 
 
-def witness_page(document: SyntheticDocument, language: str) -> str:
+class BaselineDocument(Protocol):
+    """What the baseline writes of a document: a synthetic one, or one of the corpus (preview.py)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title_en(self) -> str: ...
+    @property
+    def title_zh(self) -> str: ...
+    @property
+    def passages(self) -> Sequence[Passage]: ...
+
+
+def witness_page(document: BaselineDocument, language: str) -> str:
     """One witness as a Markdown page: the title, then each passage under its ID as a heading."""
     title = document.title_zh if language == "zh" else document.title_en
     blocks = [f"# {title}"]
@@ -54,25 +69,30 @@ def witness_page(document: SyntheticDocument, language: str) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def page_path(document: SyntheticDocument, language: str) -> str:
+def page_path(document: BaselineDocument, language: str) -> str:
     """Where a witness's page is, relative to docs/ (its address is the same without .md)."""
     return f"{document.id}/{language}.md"
 
 
-def write_baseline(folder: Path, documents: list[SyntheticDocument]) -> int:
+def write_baseline(folder: Path, documents: Sequence[BaselineDocument]) -> int:
     """The baseline project in `folder` (which must not exist); returns how many Markdown pages."""
     docs = folder / "docs"
     docs.mkdir(parents=True)
     (docs / "index.md").write_text("# Plain baseline\n\nThe same texts as a plain site.\n", encoding="utf-8")
     nav = ["nav:", "  - Home: index.md", "  - Documents:"]
+    pages = 1
     for document in documents:
         (docs / document.id).mkdir()
         nav.append(f"    - {_quoted(document.title_en)}:")
         for language, label in LANGUAGES:
+            # A witness the document does not have (a second translation of the corpus has no Chinese page).
+            if not any(getattr(passage, language) for passage in document.passages):
+                continue
             (docs / page_path(document, language)).write_text(witness_page(document, language), encoding="utf-8")
             nav.append(f"      - {label}: {page_path(document, language)}")
+            pages += 1
     (folder / "mkdocs.yml").write_text(CONFIG + "\n".join(nav) + "\n", encoding="utf-8")
-    return 1 + len(documents) * len(LANGUAGES)
+    return pages
 
 
 def _quoted(text: str) -> str:

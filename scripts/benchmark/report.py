@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .measure import KNOWN_CHILDREN
+from .preview import PreviewResult
 from .results import SizeResult
 
 KB = 1000
@@ -84,9 +85,11 @@ def _count(value: float) -> str:
 class Table:
     """Rows built from the results of every size, in order."""
 
-    def __init__(self, results: list[SizeResult]) -> None:
+    def __init__(self, results: list[SizeResult], columns: list[str] | None = None) -> None:
         self.results = results
         self.sizes = [r.documents for r in results]
+        # One column per size, or the columns given for figures not taken per size (the preview's).
+        self.columns = columns or [f"N={size}" for size in self.sizes]
         self.rows: list[Row | str] = []
 
     def section(self, title: str) -> None:
@@ -110,14 +113,16 @@ class Table:
     def _met(self, values: list[Value], target: Target | None) -> str:
         if target is None:
             return ""
-        pairs = list(zip(self.sizes, values, strict=True))
+        pairs = list(enumerate(values))
         if target.largest_only:
             pairs = pairs[-1:]
-        known = [(size, value) for size, value in pairs if isinstance(value, int | float)]
+        known = [(column, value) for column, value in pairs if isinstance(value, int | float)]
         if not known:
             return "n/a"
-        failing = [str(size) for size, value in known if not target.met(value)]
-        return "yes" if not failing else f"no (N={', '.join(failing)})"
+        failing = [column for column, value in known if not target.met(value)]
+        if not failing:
+            return "yes"
+        return f"no (N={', '.join(str(self.sizes[column]) for column in failing)})" if self.sizes else "no"
 
     def per_size(self, function: Callable[[SizeResult], Value]) -> list[Value]:
         return [function(result) for result in self.results]
@@ -264,6 +269,36 @@ def build_table(results: list[SizeResult], repeat: int) -> Table:
     return t
 
 
+def preview_table(preview: PreviewResult, edits: int) -> Table:
+    """The preview's figures: one column, the repository's corpus under `mkdocs serve`."""
+    t = Table([], columns=["real corpus"])
+    median = f"median of {edits}"
+    ours = t.row(
+        f"note edit shown, English page s ({median}), ours",
+        [preview.english_seconds],
+        _seconds,
+        Target("< 2 s", lambda v: v < 2),
+    )
+    baseline = t.row(f"page edit shown s ({median}), baseline", [preview.baseline_seconds], _seconds)
+    t.ratio_row("edit shown, ours / baseline", ours, baseline)
+    t.row(f"note edit shown, Chinese page s ({median}), ours", [preview.chinese_seconds], _seconds)
+    return t
+
+
+def format_preview_notes(preview: PreviewResult) -> str:
+    """Which files were edited and which pages watched, and every edit's time."""
+    times = ", ".join
+    return "\n".join(
+        [
+            f"- preview, ours: {preview.note_file} edited; /{preview.page} and /zh/{preview.page} watched; "
+            f"English {times(_seconds(v) for v in preview.english)} s, "
+            f"Chinese {times(_seconds(v) for v in preview.chinese)} s",
+            f"- preview, baseline: {preview.baseline_file} edited; /{preview.baseline_page} watched; "
+            f"{times(_seconds(v) for v in preview.baseline)} s",
+        ]
+    )
+
+
 def _lighthouse(result: SizeResult, category: str, baseline: bool) -> Value:
     scores = result.baseline_lighthouse if baseline else result.lighthouse
     return NOT_TAKEN if scores is None else getattr(scores, category)
@@ -271,10 +306,10 @@ def _lighthouse(result: SizeResult, category: str, baseline: bool) -> Value:
 
 def format_table(table: Table) -> str:
     """The table as aligned plain text, one line per row; section titles on their own lines."""
-    headers = ["figure", *(f"N={size}" for size in table.sizes), "target", "met"]
+    headers = ["figure", *table.columns, "target", "met"]
     lines_of_cells = [r for r in table.rows if isinstance(r, Row)]
     widths = [max(len(headers[0]), *(len(r.label) for r in lines_of_cells))]
-    for index in range(len(table.sizes)):
+    for index in range(len(table.columns)):
         widths.append(max(len(headers[index + 1]), *(len(r.cells[index]) for r in lines_of_cells)))
     widths.append(max(len(headers[-2]), *(len(r.target) for r in lines_of_cells)))
 
@@ -294,7 +329,7 @@ def format_table(table: Table) -> str:
 
 def format_markdown(table: Table) -> str:
     """The table as Markdown (for README.md), section titles as rows in bold."""
-    headers = ["figure", *(f"N={size}" for size in table.sizes), "target", "met"]
+    headers = ["figure", *table.columns, "target", "met"]
     output = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     for row in table.rows:
         if isinstance(row, str):

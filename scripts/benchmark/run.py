@@ -4,8 +4,10 @@ For each size N (default 5, 50 and 500 documents) it generates a synthetic
 project and the baseline once, builds each `--repeat` times (default 3)
 taking the median, converts the same texts with Python-Markdown alone,
 measures the output and what the browser downloads, and at the largest N
-runs Lighthouse. Then it prints one table of every figure per size, with
-ratios to the baseline measured in the same run and the targets. Progress
+runs Lighthouse. Then, on the repository's own corpus, it times edits under
+`mkdocs serve` (preview.py). It prints one table of every figure per size
+and one of the preview's, with ratios to the baseline measured in the same
+run and the targets. Progress
 goes to standard error, the report to standard output. It is a report, not
 a test: unmet targets do not change the exit status.
 """
@@ -30,14 +32,16 @@ from .baseline import markdown_floor, page_path, write_baseline
 from .browser import Browser, Transfer
 from .gzip_server import serve_gzip
 from .measure import BuildFailed, output_size, timed_build, timed_check
+from .preview import PreviewResult, measure_preview
 from .project import DEFAULT_SEED, generate_project
-from .report import build_table, format_markdown, format_notes, format_table
+from .report import build_table, format_markdown, format_notes, format_preview_notes, format_table, preview_table
 from .results import SizeResult
 
 ROOT = Path(__file__).resolve().parents[2]
 # A glossary term in Chinese: the first query a reader of the corpus would type.
 DEFAULT_QUERY = "信用修复"
 QUICK_SIZES = [1, 2]
+QUICK_EDITS = 2
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -54,6 +58,10 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--keep", action="store_true", help="keep the projects and builds (always kept with --workdir)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
+    parser.add_argument(
+        "--edits", type=int, default=5, help="edits timed under mkdocs serve; the median counts (default 5)"
+    )
+    parser.add_argument("--no-preview", action="store_true", help="skip the edits under mkdocs serve")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the synthetic corpus")
     parser.add_argument("--query", default=DEFAULT_QUERY, help=f"the search measured (default {DEFAULT_QUERY})")
     parser.add_argument("--json", type=Path, help="also write every raw figure to this JSON file")
@@ -61,12 +69,13 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     arguments = parser.parse_args(argv)
     if arguments.quick:
         arguments.sizes, arguments.repeat, arguments.no_lighthouse = ",".join(map(str, QUICK_SIZES)), 1, True
+        arguments.edits = QUICK_EDITS
     try:
         arguments.sizes = sorted({int(size) for size in arguments.sizes.split(",")})
     except ValueError:
         parser.error(f"--sizes: expected whole numbers separated by commas, got '{arguments.sizes}'")
-    if not arguments.sizes or arguments.sizes[0] < 1 or arguments.repeat < 1:
-        parser.error("--sizes and --repeat must be at least 1")
+    if not arguments.sizes or arguments.sizes[0] < 1 or arguments.repeat < 1 or arguments.edits < 1:
+        parser.error("--sizes, --repeat and --edits must be at least 1")
     return arguments
 
 
@@ -155,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     keep = arguments.keep or arguments.workdir is not None
     progress(f"working in {workdir}")
     results: list[SizeResult] = []
+    preview: PreviewResult | None = None
     try:
         for count in arguments.sizes:
             last = count == arguments.sizes[-1]
@@ -162,6 +172,9 @@ def main(argv: list[str] | None = None) -> int:
             if not keep:
                 # The builds of a large corpus take gigabytes; the next size does not need them.
                 shutil.rmtree(workdir / f"n{count}")
+        if not arguments.no_preview:
+            progress(f"preview: {arguments.edits} edit(s) under mkdocs serve, ours and the baseline")
+            preview = measure_preview(ROOT, workdir / "preview", arguments.edits)
     except BuildFailed as failure:
         print(f"benchmark stopped: {failure}", file=sys.stderr)
         return 1
@@ -174,8 +187,17 @@ def main(argv: list[str] | None = None) -> int:
     print(format_markdown(table) if arguments.markdown else format_table(table))
     print()
     print(format_notes(results))
+    if preview is not None:
+        table = preview_table(preview, arguments.edits)
+        print()
+        print("Preview: the repository's corpus under mkdocs serve, from saving an edit to the page showing it")
+        print()
+        print(format_markdown(table) if arguments.markdown else format_table(table))
+        print()
+        print(format_preview_notes(preview))
     if arguments.json:
-        arguments.json.write_text(json.dumps([asdict(r) for r in results], indent=2, default=str), encoding="utf-8")
+        figures = {"sizes": [asdict(r) for r in results], "preview": asdict(preview) if preview else None}
+        arguments.json.write_text(json.dumps(figures, indent=2, default=str), encoding="utf-8")
     return 0
 
 
