@@ -145,8 +145,11 @@ def test_an_option_deciding_the_pages_must_be_set_in_both_interfaces_files(tmp_p
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("  - annotated-reader:\n", "  - annotated-reader:\n      concordance_lines: 1\n"))
     log = failed_build(project, tmp_path / "site")
+    # Each file's line: where mkdocs.yml sets it, and the plugin's entry in mkdocs.zh.yml, where it would go.
+    set_at = config.read_text(encoding="utf-8").splitlines().index("      concordance_lines: 1") + 1
+    entry = (project / "mkdocs.zh.yml").read_text(encoding="utf-8").splitlines().index("  - annotated-reader") + 1
     assert (
-        "mkdocs.zh.yml: plugins: annotated-reader: concordance_lines is 500, but mkdocs.yml sets 1: "
-        "set the same in both files"
+        f"mkdocs.zh.yml:{entry}: plugins: annotated-reader: concordance_lines is 500, but mkdocs.yml:{set_at} "
+        "sets 1: set the same in both files"
     ) in log
     assert "Traceback" not in log

@@ -41,6 +41,7 @@ from .annotation_index import (
 from .annotation_index import year_page_uri as annotation_year_uri
 from .check_handoff import Handoff, StarterGone, handed_over, wait_until_site_ready
 from .cite_pages import cite_page_path, render_cite_page
+from .config_lines import setting_at, writes, written_at
 from .documents_index import DOCUMENTS_URI, render_documents_index
 from .downloads import SCHEMA_URI, document_json, document_text, download_schema, json_path, text_path
 from .glossary_pages import INDEX_URI as GLOSSARY_URI
@@ -175,17 +176,26 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         return self.checked.corpus
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        config_file = config.config_file_path
         if not config.use_directory_urls:
-            raise PluginError("annotated-reader needs use_directory_urls: true (passage links are directory URLs)")
-        for name in ("search", "material/search"):
-            if name in config.plugins:
-                raise PluginError(
-                    f"{config.config_file_path}: plugins: remove '{name}': annotated-reader builds the site's "
-                    "search index itself (Pagefind), which pages fetch only when a reader searches"
-                )
+            raise PluginError(
+                f"{setting_at(config_file, 'use_directory_urls')}: annotated-reader needs it true (passage links "
+                "are directory URLs): remove the setting or set it to true"
+            )
+        searches = ("search", "material/search")
+        if any(name in config.plugins for name in searches):
+            # MkDocs names material's `search` material/search: the message names it as the file writes it.
+            name = next((name for name in searches if writes(config_file, "plugins", name)), "search")
+            raise PluginError(
+                f"{setting_at(config_file, 'plugins', name)}: remove this plugin: annotated-reader builds the "
+                "site's search index itself (Pagefind), which pages fetch only when a reader searches"
+            )
         language = config.theme["language"]
         if language not in LANGUAGES:
-            raise PluginError(f"theme.language is '{language}': the interface exists in {', '.join(LANGUAGES)}")
+            raise PluginError(
+                f"{setting_at(config_file, 'theme', 'language')}: is '{language}', but the interface exists in "
+                f"{', '.join(LANGUAGES)}: set one of them"
+            )
         self.msg = messages(language)
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
         toc = config.mdx_configs.get("toc", {})
@@ -196,12 +206,11 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         # The hand-written pages of each interface language mirror the sites: docs/ and docs/zh/.
         self.english_docs = (Path(config.docs_dir) / interface_root(language, "en")).resolve()
         for code, path in self.config.interfaces.items():
-            # The option's own file, so that the message says where to fix it.
-            where = f"{config.config_file_path}: plugins: annotated-reader: interfaces"
+            where = setting_at(config_file, "plugins", "annotated-reader", "interfaces", code)
             if code not in LANGUAGES or code == language:
-                raise PluginError(f"{where}: '{code}' is not another interface language ({', '.join(LANGUAGES)})")
-            if not (Path(config.config_file_path).parent / path).is_file():
-                raise PluginError(f"{where}: {code}: no configuration file '{path}' beside it")
+                raise PluginError(f"{where}: not another interface language ({', '.join(LANGUAGES)})")
+            if not (Path(config_file).parent / path).is_file():
+                raise PluginError(f"{where}: no configuration file '{path}' beside it")
         self._check_page_options(config)
         # A preview's rebuild: the last preview's other interfaces stop before their folder is cleaned.
         self._stop_interfaces()
@@ -509,10 +518,12 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         parent_file, options = parent
         for option, value in self._page_options().items():
             if options.get(option) != value:
+                setting = ("plugins", "annotated-reader", option)
+                parent_at = written_at(Path(config.config_file_path).parent / parent_file, *setting)
                 raise PluginError(
-                    f"{config.config_file_path}: plugins: annotated-reader: {option} is {value}, but {parent_file} "
-                    f"sets {options.get(option)}: set the same in both files, so that each interface has the "
-                    "other's pages (MkDocs's INHERIT does not pass plugin options down)"
+                    f"{setting_at(config.config_file_path, *setting)} is {value}, but {parent_at} sets "
+                    f"{options.get(option)}: set the same in both files, so that each interface has the other's "
+                    "pages (MkDocs's INHERIT does not pass plugin options down)"
                 )
 
     def _report(self, result: InterfaceResult, fail: bool) -> None:
