@@ -225,15 +225,16 @@ def test_the_preview_edits_a_note_body_and_the_baseline_holds_every_passage(tmp_
     shutil.copytree(ROOT / "annotations", tmp_path / "annotations")
     notes, document, offset = first_note_body(tmp_path / "annotations")
     text = notes.read_text(encoding="utf-8")
-    notes.write_text(text[:offset] + "previewedita0 " + text[offset:], encoding="utf-8")
-    edited = yaml.safe_load(notes.read_text(encoding="utf-8"))["annotations"]
-    assert notes.parent.name == document
-    # The word opens one note's body and changes nothing else.
-    bodies = [note["body"] for note in edited if note["body"].startswith("previewedita0 ")]
-    assert len(bodies) == 1
-    assert [note["body"] for note in edited if not note["body"].startswith("previewedita0")] == [
-        note["body"] for note in yaml.safe_load(text)["annotations"] if note["body"] != bodies[0][14:]
-    ]
+    notes.write_text(text[:offset] + "previewedit0x " + text[offset:], encoding="utf-8")
+    word = "previewedit0x "
+    before = yaml.safe_load(text)["annotations"]
+    after = yaml.safe_load(notes.read_text(encoding="utf-8"))["annotations"]
+    # The word opens one note's body, a note on the page watched, and changes nothing else.
+    changed = [(old, new) for old, new in zip(before, after, strict=True) if old != new]
+    assert len(changed) == 1
+    old, new = changed[0]
+    assert new == {**old, "body": word + old["body"]}
+    assert new["target"]["document"] == document
     documents = plain_documents(ROOT)
     assert document in {d.id for d in documents}
     write_baseline(tmp_path / "baseline", documents)

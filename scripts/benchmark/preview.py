@@ -163,8 +163,8 @@ def timed_edits(preview: Preview, file: Path, offset: int, pages: list[str], edi
     seconds: list[list[float]] = [[] for _ in pages]
     for edit in range(edits):
         text = file.read_text(encoding="utf-8")
-        # A word of letters only, found on the page as it was written whatever the Markdown does.
-        word = f"previewedit{'abcdefghij'[edit % 10]}{edit}"
+        # Letters and digits, which the Markdown leaves as they are; no word is part of another.
+        word = f"previewedit{edit}x"
         saved = time.monotonic()
         file.write_text(text[:offset] + word + " " + text[offset:], encoding="utf-8")
         for index, page in enumerate(pages):
