@@ -45,7 +45,7 @@ CASES = {
         "  language: en\n",
         "  language: fr\n",
         "language: fr",
-        "theme: language: is 'fr', but the interface exists in en, zh: set one of them",
+        "theme: language: 'fr' is not a language of the interface (en, zh): set one of them",
     ),
     "another interface in no language": (
         "mkdocs.yml",

@@ -193,8 +193,8 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         language = config.theme["language"]
         if language not in LANGUAGES:
             raise PluginError(
-                f"{setting_at(config_file, 'theme', 'language')}: is '{language}', but the interface exists in "
-                f"{', '.join(LANGUAGES)}: set one of them"
+                f"{setting_at(config_file, 'theme', 'language')}: '{language}' is not a language of the interface "
+                f"({', '.join(LANGUAGES)}): set one of them"
             )
         self.msg = messages(language)
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
