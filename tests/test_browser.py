@@ -6,6 +6,7 @@ left 127.0.0.1 and that the console stayed free of errors.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -101,6 +102,34 @@ def test_copy_link_yields_the_passage_url(browser, base_url: str) -> None:
     page.page.click("[id='2.3'] .ar-copy")
     page.page.wait_for_selector("[id='2.3'] .ar-copy[data-copied]")
     assert page.page.evaluate("navigator.clipboard.readText()") == base_url + DOC + "#2.3"
+    page.close()
+
+
+# Each control of a passage's tools: its box, the box of what shows (a <details> shows its
+# <summary>), and whether that shows on one line (its height at most one line's).
+TOOLS = """row => [...row.querySelector('.ar-tools').children].map(tool => {
+  const shown = tool.tagName === 'DETAILS' ? tool.querySelector('summary') : tool;
+  const box = tool.getBoundingClientRect(), face = shown.getBoundingClientRect();
+  const line = parseFloat(getComputedStyle(shown).lineHeight) || parseFloat(getComputedStyle(shown).fontSize) * 1.6;
+  return {name: tool.className, left: box.left, right: box.right, faceLeft: face.left, faceRight: face.right,
+          oneLine: face.height <= line * 1.5};
+})"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("view", ["", "zh/"])
+def test_a_passage_tools_sit_on_one_line_each_beside_the_other(browser, base_url: str, view: str, width: int) -> None:
+    """Copy link and Cite keep their words whole and their places: neither is drawn over its neighbour."""
+    page = Watched(browser, base_url, viewport={"width": width, "height": 900})
+    page.open(DOC + view)
+    tools = page.page.eval_on_selector("[id='2.3']", TOOLS)
+    assert [tool["name"] for tool in tools] == ["ar-permalink", "ar-copy", "ar-cite"]
+    for tool in tools:
+        assert tool["oneLine"], (view, width, tool)
+        # What shows lies inside the control's own box, so the boxes say where each is drawn.
+        assert tool["left"] - 1 <= tool["faceLeft"] and tool["faceRight"] <= tool["right"] + 1, (view, width, tool)
+    for before, after in itertools.pairwise(tools):
+        assert before["right"] <= after["left"] or after["left"] < before["left"], (view, width, before, after)
     page.close()
 
 
