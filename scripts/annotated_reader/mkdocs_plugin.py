@@ -20,6 +20,8 @@ from html import escape
 from importlib import resources
 from pathlib import Path
 
+import jinja2
+from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -51,6 +53,7 @@ from .interface_build import PAGE_OPTIONS, InterfaceBuild, InterfaceResult, page
 from .messages import LANGUAGES, Messages, messages
 from .model import Corpus, Document
 from .notes import NoteIndex
+from .page_shells import PageShells
 from .pagefind_service import PagefindError
 from .pages import TITLE_ID, GeneratedPage, Reading, View, build_pages, render_corpus_list, view_url
 from .pipeline import CheckedCorpus, check_project
@@ -101,6 +104,8 @@ CORPUS_MARKER = "<!-- annotated-reader:corpus -->"
 # build ends): a document view's HTML is made then, another page's is kept compressed till then.
 # The theme adds a title of its own to a page without "<h1", and each generated page has its own.
 PLACEHOLDER = "<!-- annotated-reader: the generated page, with its <h1> -->"
+# The template MkDocs renders for a generated page: what page_shells made of the theme's.
+SHELL_TEMPLATE = "annotated-reader-page.html"
 
 
 # The theme's <link rel="alternate" hreflang> tags name each interface's home page, and its script
@@ -163,6 +168,10 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
     # The other interfaces' builds, running beside this one.
     interface_builds: list[InterfaceBuild]
     serving = False
+    # The theme's template of each generated page, by source path, rendered through page_shells.
+    themed: dict[str, str]
+    shells: PageShells
+    env: jinja2.Environment
 
     def __init__(self) -> None:
         super().__init__()
@@ -296,6 +305,8 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             return document_timeline_rows(self.timeline, document, root)
 
         reading = self.reading = Reading(self.msg, self.site)
+        self.themed = {}
+        self.shells = PageShells()
         self.views = {}
         self.sources = {}
         self.held = {}
@@ -363,10 +374,12 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             page.present_anchor_ids = set(ready.anchor_ids)
             # A term page of a large corpus runs to megabytes: held compressed, about a tenth.
             self.held[page.file.src_uri] = zlib.compress(ready.html.encode(), 1)
+            self._theme_once(page)
             return PLACEHOLDER
         generated = self.views.get(page.file.src_uri)
         if generated is None:
             return html
+        self._theme_once(page)
         page.meta["title"] = generated.title
         # The theme gives a page without a table of contents no "Skip to content" link, and a
         # keyboard would have to pass the whole header and navigation to reach the text: the
@@ -378,10 +391,33 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         page.present_anchor_ids = None
         return PLACEHOLDER
 
+    def _theme_once(self, page: Page) -> None:
+        """Have the theme's page around a generated page made through page_shells (on_page_context)."""
+        # MkDocs picks the template before on_page_context: this one writes what page_shells made.
+        self.themed[page.file.src_uri] = page.meta.get("template", "main.html")
+        page.meta["template"] = SHELL_TEMPLATE
+
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        self.env = env
+        return env
+
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
-        # The language selector's links: this page in each interface, or that interface's home page.
+        context["ar_alternate"] = self._alternates(page)
+        context["ar_search_label"] = self.msg("search_label")
+        themed = self.themed.get(page.file.src_uri)
+        if themed is not None:
+
+            def stand_in_context(stand_in: Page) -> dict:
+                return {**context, "page": stand_in, "ar_alternate": self._alternates(stand_in)}
+
+            html = self.shells.render(self.env.get_template(themed), context, page, stand_in_context)
+            context["ar_page_html"] = Markup(html)
+        return context
+
+    def _alternates(self, page: Page) -> list[dict[str, object]]:
+        """The language selector's links: this page in each interface, or that interface's home page."""
         site_relative = page.url if page.file.generated_by or self._has_counterpart(page) else ""
-        context["ar_alternate"] = [
+        return [
             {
                 "name": messages(code)("language_name"),
                 "lang": code,
@@ -391,8 +427,6 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             }
             for code in LANGUAGES
         ]
-        context["ar_search_label"] = self.msg("search_label")
-        return context
 
     def _has_counterpart(self, page: Page) -> bool:
         """Whether a hand-written page exists in every interface language (same name in docs/, docs/zh/, ...)."""
@@ -440,6 +474,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             raise PluginError(str(gone)) from gone
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        log.debug(f"annotated-reader: {self.shells}")
         assert self.search is not None, "on_files starts the search index"
         search, self.search = self.search, None
         if not self.serving:
