@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotated_reader.pagefind_service import split_messages
-from annotated_reader.search import SearchIndexer, indexed_part, unindexed
+from annotated_reader.search import SearchIndexer, as_sent, indexed_part, unindexed
 from conftest import failed_build
 
 OPINIONS_2022 = "documents/2022-high-quality-development-opinions/"
@@ -265,6 +265,19 @@ def test_a_block_marked_unindexed_is_cut_before_pagefind_reads_the_page(tmp_path
     assert indexer.write(tmp_path) == 1
     (content,) = _stored_texts(tmp_path / "pagefind").values()
     assert "keptword" in content and "concordanceword" not in content
+
+
+def test_a_view_is_sent_to_pagefind_without_its_passages_tools(site: Path) -> None:
+    """A passage's permalink, Copy link and Cite are not indexed, and cut before Pagefind reads the page."""
+    for view in ("zh/", "en/"):
+        written = (site / "documents/2022-high-quality-development-opinions" / view / "index.html").read_text("utf-8")
+        sent = as_sent(written)
+        assert written.count('<div class="ar-tools">') > 30
+        for tool in ('class="ar-tools"', 'class="ar-permalink"', 'class="ar-copy"', "data-cite-passage="):
+            assert tool in written and tool not in sent, tool
+        # The passages themselves, their texts and ids, are all there.
+        assert sent.count('<section class="ar-row') == written.count('<section class="ar-row')
+        assert len(sent) < 0.8 * len(indexed_part(written))
 
 
 def test_a_build_without_the_search_indexer_fails_with_a_message(

@@ -32,7 +32,7 @@ from .made_once import MadeOnce
 from .messages import ENGLISH, HTML_LANG, Messages
 from .model import Corpus, Document, Segment, Witness
 from .notes import NoteIndex, render_row_notes
-from .search import unindexed_here
+from .search import unindexed, unindexed_here
 from .site_info import SiteInfo
 from .site_urls import document_url, interface_switch_url, passage_url
 from .sources_html import render_source_list
@@ -389,6 +389,9 @@ def _row(page: ViewPage, segment_id: str) -> str:
     )
     markers, aside, back = render_row_notes(page.notes, document, segment_id, page.view.slug, page.label_language, root)
     tools += (f'<span class="ar-markers">{markers}</span>' if markers else "") + "</div>"
+    # Left out of the search index (search.EXCLUDED) and a third of a view's bytes: cut before
+    # the indexer reads the page.
+    tools = unindexed(tools)
     cells = "".join(_cell(page, segment_id, witness, kind) for witness in page.columns) or _absent_language(
         page.view, root, msg
     )

@@ -73,6 +73,11 @@ def indexed_part(html: str) -> str:
     return f"{opening.group()}<body>{html[start : end + len('</article>')]}</body></html>"
 
 
+def as_sent(html: str) -> str:
+    """A written page as it is sent to Pagefind: its indexed part, without the blocks marked unindexed."""
+    return _UNINDEXED.sub("", indexed_part(html))
+
+
 def unindexed(block: str) -> str:
     """A block already marked data-search-exclude, marked to be cut before Pagefind reads the page."""
     return f"{UNINDEXED_OPEN}{block}{UNINDEXED_CLOSE}"
@@ -89,7 +94,7 @@ class SearchIndexer:
 
     def add_page(self, url: str, html: str) -> None:
         """Index a page; `url` is site-relative ("documents/x/zh/")."""
-        html = _UNINDEXED.sub("", indexed_part(html))
+        html = as_sent(html)
         self._service.tell(
             {"type": "AddFile", "index_id": self._service.index_id, "url": "/" + url, "file_contents": html}
         )
