@@ -29,7 +29,8 @@ UNUSED = ("pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "pagefi
 # the texts, such as a term page's concordance, and the glossary definitions
 # a document page carries for its pop-ups; those two are also cut from the
 # page before Pagefind reads it, see `unindexed`), heading and passage links,
-# cite and copy tools, the view switcher and placeholders for missing texts.
+# cite and copy tools (a passage's are cut too), the view switcher and
+# placeholders for missing texts.
 # A term page's renderings table repeats the term's forms once per text (a
 # thousand rows at 500 documents, which made the term pages, the first hits
 # of a term, the largest part of a first search): only the editors' notes on
