@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 
-from annotated_reader.page_shells import PageShells
+from annotated_reader.page_shells import MOST_SHAPES, PageShells
 from conftest import FIXTURES, copy_project
 
 
@@ -140,6 +140,27 @@ def test_pages_of_the_navigation_are_rendered_by_the_theme() -> None:
     for made, expected in rendered(shells, environment(RAW), [home, *listed] * 3):
         assert made == expected
     assert shells.completed == 1  # the home page, the third time
+
+
+def test_pages_each_of_its_own_shape_are_rendered_by_the_theme_without_a_shell_each() -> None:
+    """Past MOST_SHAPES shapes, or with a link to edit each page's source, no shell is made."""
+    shells = PageShells()
+    calls = []
+    template = environment(RAW)
+    edited = [page(f"D{n}", f"documents/d{n}/", "T", edit_url=f"https://example.org/edit/d{n}") for n in range(3)]
+    # Tables of contents of a different length each: a shape per page.
+    varied = [page(f"G{n}", f"glossary/g{n}/", *["T"] * (n + 1)) for n in range(MOST_SHAPES + 10)]
+    for each in edited + varied:
+        context = {"page": each, "lang": "en"}
+
+        def context_for(stand_in, context=context):
+            calls.append(stand_in)
+            return {**context, "page": stand_in}
+
+        assert shells.render(template, context, each, context_for) == template.render(context)
+    # Two stand-in renderings per shape made, none for the edited pages or past the limit.
+    assert len(calls) == 2 * MOST_SHAPES
+    assert shells.completed == 0
 
 
 def _build(project: Path, site: Path, *, shells: bool) -> str:

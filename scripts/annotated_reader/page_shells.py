@@ -119,6 +119,9 @@ def _values(page: Any) -> dict[str, str]:
 # the first shows that the stand-ins are put back right, the second what the stand-in page took
 # from the first page as it is.
 PROOFS = 2
+# A build whose generated pages come in more shapes than this has pages the shells do not suit:
+# each new shape costs two renderings more than it saves, so the rest are rendered as usual.
+MOST_SHAPES = 64
 
 
 @dataclass
@@ -151,6 +154,8 @@ class PageShells:
             return template.render(context)
         shell = self._shells.get(key)
         if shell is None:
+            if len(self._shells) >= MOST_SHAPES:
+                return template.render(context)
             shell = self._shells[key] = _make_shell(template, page, context_for)
         values = None if shell.html is None else _values(page)
         if values is None or not _fits(values, shell.raw):
@@ -190,8 +195,11 @@ def _toc_shape(items: Any) -> tuple[Any, ...]:
 
 
 def _shape(template: Template, page: Any) -> tuple[Any, ...] | None:
-    """What the template's output depends on besides the stand-ins; None for a page of the navigation."""
+    """What the template's output depends on besides the stand-ins; None for a page of the navigation,
+    or one with a link to edit its source (a shape of its own)."""
     if page.parent is not None or page.previous_page is not None or page.next_page is not None:
+        return None
+    if page.edit_url is not None:
         return None
     meta = tuple(sorted((key, repr(value)) for key, value in page.meta.items() if key not in ("title", "template")))
     folders = page.url.split("/")
@@ -205,7 +213,6 @@ def _shape(template: Template, page: Any) -> tuple[Any, ...] | None:
         meta,
         page.content,
         page.is_homepage,
-        page.edit_url,
         not page.title,
     )
 
