@@ -44,6 +44,8 @@ PAGES = [
     "documents/2022-high-quality-development-opinions/en/cite/",
     # The search page with its results shown.
     "search/?q=%E4%BF%A1%E7%94%A8%E4%BF%AE%E5%A4%8D",
+    # An address with no page: the web host's 404 page.
+    "no-such-page/",
 ]
 INTERFACES = ("", "zh/")
 # axe's WCAG 2.0 and 2.1 levels A and AA, and its best practices. No rule is left out.

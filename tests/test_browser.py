@@ -133,6 +133,32 @@ def test_a_passage_tools_sit_on_one_line_each_beside_the_other(browser, base_url
     page.close()
 
 
+@pytest.mark.parametrize("interface", ["", "zh/"])
+def test_an_address_with_no_page_offers_a_search_and_the_ways_in(browser, base_url: str, interface: str) -> None:
+    """A mistyped or cut-short link lands on the 404 page, whose search finds what was looked for."""
+    page = Watched(browser, base_url, viewport={"width": 1280, "height": 900})
+    response = page.page.goto(base_url + interface + "documents/2022-high-quality-developmen/")
+    assert response is not None and response.status == 404
+    # The host's one 404 page: English first, then Chinese, each with its own search and links.
+    sections = page.page.eval_on_selector_all(
+        ".ar-not-found", "ss => ss.map(s => [s.lang, s.querySelector('h1, h2').textContent])"
+    )
+    assert sections == [["en", "Page not found"], ["zh-Hans", "找不到页面"]]
+    links = page.page.eval_on_selector_all(".ar-not-found-links a", "as => as.map(a => a.href)")
+    assert base_url + "documents/" in links and base_url + "zh/documents/" in links
+    form = ".ar-not-found[lang='zh-Hans'] form"
+    page.page.fill(f"{form} input[name=q]", "信用修复")
+    page.page.click(f"{form} button[type=submit]")
+    page.page.wait_for_selector("[data-ar-search-state=done]")
+    assert page.page.url.startswith(base_url + "zh/search/?q=")
+    assert page.page.locator(".ar-search-results li").count() > 0
+    # The browser reports the missing page's own status, once; nothing else may fail.
+    missing = "Failed to load resource: the server responded with a status of 404 (Not Found)"
+    assert page.errors.count(missing) == 1, page.errors
+    page.errors.remove(missing)
+    page.close()
+
+
 def test_phone_width_stacks_the_parallel_view(browser, base_url: str) -> None:
     page = Watched(browser, base_url, viewport={"width": 375, "height": 800})
     page.open(DOC + "#3.9")

@@ -19,6 +19,7 @@ from functools import partial
 from html import escape
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urljoin
 
 import jinja2
 from markupsafe import Markup
@@ -427,6 +428,42 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             }
             for code in LANGUAGES
         ]
+
+    def on_template_context(self, context, template_name: str, config: MkDocsConfig):
+        # The theme's own pages (404.html) have the header's search button too.
+        context["ar_search_label"] = self.msg("search_label")
+        if template_name == "404.html":
+            context["ar_not_found"] = self._not_found(context["base_url"])
+        return context
+
+    def _not_found(self, base_url: str) -> list[dict[str, object]]:
+        """The 404 page's words and links, in this interface's language and then the others'.
+
+        A web host shows one 404 page for every missing address, whichever interface it was
+        under; its links are absolute (MkDocs gives the page the site's path as its base).
+        """
+        languages = [self.msg.language, *(code for code in LANGUAGES if code != self.msg.language)]
+        found = []
+        for code in languages:
+            msg = messages(code)
+            root = urljoin(base_url, interface_root(self.msg.language, code) or "./")
+            found.append(
+                {
+                    "lang": msg.html_lang,
+                    "title": msg("not_found_title"),
+                    "text": msg("not_found_text"),
+                    "search": msg("search_label"),
+                    "button": msg("search_button"),
+                    "root": root,
+                    "links": [
+                        (msg("nav_home"), root),
+                        (msg("nav_documents"), root + DOCUMENTS_URI.removesuffix("index.md")),
+                        (msg("nav_glossary"), root + GLOSSARY_URI.removesuffix("index.md")),
+                        (msg("nav_timeline"), root + OVERVIEW_URI.removesuffix("index.md")),
+                    ],
+                }
+            )
+        return found
 
     def _has_counterpart(self, page: Page) -> bool:
         """Whether a hand-written page exists in every interface language (same name in docs/, docs/zh/, ...)."""
