@@ -105,5 +105,8 @@ def test_a_setting_left_at_its_default_is_placed_where_it_would_be_written(tmp_p
     # Nowhere, or no file to read: no line.
     assert setting_at(config, "use_directory_urls") == f"{config}: use_directory_urls"
     assert written_at(tmp_path / "absent.yml", "theme") == f"{tmp_path / 'absent.yml'}"
+    # Lines counted as editors count them: a U+2028 in a name, a line break to YAML, is not one.
+    (tmp_path / "separator.yml").write_text('site_name: "a\u2028b"\ntheme:\n  language: zh\n', encoding="utf-8")
+    assert written_at(tmp_path / "separator.yml", "theme", "language") == f"{tmp_path / 'separator.yml'}:3"
     (tmp_path / "broken.yml").write_text("theme: [\n", encoding="utf-8")
     assert written_at(tmp_path / "broken.yml", "theme") == f"{tmp_path / 'broken.yml'}"

@@ -2,7 +2,8 @@
 
 MkDocs hands a plugin the configuration's values, not where they were
 written. To say `mkdocs.yml:12: plugins: annotated-reader: interfaces: ...`,
-the file is read again as YAML nodes, which keep their lines; nothing is
+the file is read again as YAML nodes, which keep their places (lines are
+counted as for the contributors' files, yamlsource.Lines); nothing is
 constructed, so tags such as `!ENV` and `!!python/name:` need no loader. A
 setting the file does not write (left at its default, or given by the file
 it INHERITs) is looked for in that file, and otherwise the line named is
@@ -16,6 +17,8 @@ from pathlib import Path
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .yamlsource import Lines
 
 # A chain of INHERIT longer than this is a loop.
 MOST_INHERITED = 10
@@ -50,12 +53,13 @@ def _located(config_file: Path, keys: tuple[str, ...], depth: int) -> tuple[Path
     inherited file's mappings but replaces its lists (such as `plugins`), so
     a setting under a list the file writes is never the inherited one.
     """
-    root = _compose(config_file)
-    if root is None:
+    composed = _compose(config_file)
+    if composed is None:
         return None
-    written, line, replaced = _deepest(root, keys)
+    root, lines = composed
+    written, line, replaced = _deepest(root, keys, lines)
     if written < len(keys) and not replaced and depth > 0:
-        inherited = _entry(root, "INHERIT")
+        inherited = _entry(root, "INHERIT", lines)
         if inherited is not None and isinstance(inherited[1], ScalarNode):
             parent = _located(config_file.parent / inherited[1].value, keys, depth - 1)
             if parent is not None and parent[1] == len(keys):
@@ -63,37 +67,39 @@ def _located(config_file: Path, keys: tuple[str, ...], depth: int) -> tuple[Path
     return (config_file, written, line) if line else None
 
 
-def _compose(config_file: Path) -> Node | None:
+def _compose(config_file: Path) -> tuple[Node, Lines] | None:
     try:
-        return yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        text = config_file.read_text(encoding="utf-8")
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
+    return (root, Lines(text)) if root is not None else None
 
 
-def _deepest(node: Node | None, keys: tuple[str, ...]) -> tuple[int, int, bool]:
+def _deepest(node: Node | None, keys: tuple[str, ...], lines: Lines) -> tuple[int, int, bool]:
     """How many of `keys` the file writes, in order; the line (1-based) of the last one (0: none); and
     whether what it writes there replaces an inherited value whole (anything but a mapping, or inside a list)."""
     line, replaced = 0, False
     for written, key in enumerate(keys):
         replaced = replaced or not isinstance(node, MappingNode)
-        found = _entry(node, key)
+        found = _entry(node, key, lines)
         if found is None:
             return written, line, replaced
         line, node = found
     return len(keys), line, replaced
 
 
-def _entry(node: Node | None, key: str) -> tuple[int, Node | None] | None:
+def _entry(node: Node | None, key: str, lines: Lines) -> tuple[int, Node | None] | None:
     """The line of `key` in a mapping, or of the list item naming it (`- name` or `- name: {...}`), and its value."""
     if isinstance(node, MappingNode):
         for name, value in node.value:
             if isinstance(name, ScalarNode) and name.value == key:
-                return name.start_mark.line + 1, value
+                return lines.of(name.start_mark), value
     if isinstance(node, SequenceNode):
         for item in node.value:
             if isinstance(item, ScalarNode) and item.value == key:
-                return item.start_mark.line + 1, None
-            found = _entry(item, key) if isinstance(item, MappingNode) else None
+                return lines.of(item.start_mark), None
+            found = _entry(item, key, lines) if isinstance(item, MappingNode) else None
             if found is not None:
                 return found
     return None

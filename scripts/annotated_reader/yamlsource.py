@@ -82,7 +82,7 @@ class _Unreadable(Exception):
         self.message = message
 
 
-class _Lines:
+class Lines:
     """Line numbers of positions in a text, counting '\n' alone as editors and git do."""
 
     def __init__(self, text: str) -> None:
@@ -113,7 +113,7 @@ def _where(key_path: PathKey) -> str:
 
 
 class _Builder:
-    def __init__(self, source: YamlFile, problems: Problems, lines: _Lines) -> None:
+    def __init__(self, source: YamlFile, problems: Problems, lines: Lines) -> None:
         self.source = source
         self.problems = problems
         self.lines = lines
@@ -216,7 +216,7 @@ def load_yaml(path: Path, problems: Problems) -> YamlFile | None:
     except UnicodeDecodeError as exc:
         problems.error(path, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start}); save the file as UTF-8")
         return None
-    lines = _Lines(text)
+    lines = Lines(text)
     if "\t" in text:
         for number, line in enumerate(text.split("\n"), start=1):
             stripped = line.lstrip(" ")
