@@ -37,11 +37,11 @@ _PROBE = "'\"&<b>  "
 Context = Mapping[str, Any]
 
 
-def _plain(name: str) -> str:
+def _plain(name: str, own: str = "") -> str:
     return f"{_OPEN}{name}{_CLOSE}"
 
 
-def _probe(name: str) -> str:
+def _probe(name: str, own: str = "") -> str:
     return f"{_OPEN}{name}{_PROBE}{_CLOSE}"
 
 
@@ -64,24 +64,30 @@ class _Toc(list):
 
 
 class StandInPage:
-    """A page with stand-ins for its title, its table of contents and its address's own folders."""
+    """A page with stand-ins for its title, its table of contents and its address's own folders.
 
-    def __init__(self, page: Any, stand_in: Callable[[str], str]) -> None:
+    `stand_in(name, own)` gives what stands in for the value named `name`,
+    the page's own being `own`: every stand-in is named here, and only here.
+    """
+
+    def __init__(self, page: Any, stand_in: Callable[[str, str], str]) -> None:
         self._page = page
         folders = page.url.split("/")
         # The first folder stays: the links to the navigation's sections are relative to it.
-        self.url = "/".join([folders[0], *(stand_in(f"folder{i}") if f else "" for i, f in enumerate(folders[1:], 1))])
-        self.title = stand_in("title")
+        own_folders = (stand_in(f"folder{i}", f) if f else "" for i, f in enumerate(folders[1:], 1))
+        self.url = "/".join([folders[0], *own_folders])
+        self.title = stand_in("title", page.title or "")
         self.meta = {**page.meta, "title": self.title} if "title" in page.meta else page.meta
         self.canonical_url = _swap_tail(page.canonical_url, page.url, self.url)
         self.abs_url = _swap_tail(page.abs_url, page.url, self.url)
-        counter = count()
+        numbers = count()
 
         def entries(items: Any) -> list[_TocEntry]:
             made = []
             for item in items:
-                number = next(counter)
-                made.append(_TocEntry(item, stand_in(f"toc{number}"), stand_in(f"id{number}"), entries(item.children)))
+                n = next(numbers)
+                title, id = stand_in(f"toc{n}", item.title), stand_in(f"id{n}", item.id)
+                made.append(_TocEntry(item, title, id, entries(item.children)))
             return made
 
         self.toc = _Toc(entries(page.toc))
@@ -96,23 +102,21 @@ def _swap_tail(value: str | None, old: str, new: str) -> str | None:
     return value[: len(value) - len(old)] + new
 
 
+def _own_values(page: Any) -> dict[str, str]:
+    """The name of each value a stand-in takes the place of, and the page's own."""
+    values: dict[str, str] = {}
+
+    def own(name: str, value: str) -> str:
+        values[name] = value
+        return value
+
+    StandInPage(page, own)
+    return values
+
+
 def _values(page: Any) -> dict[str, str]:
     """Each plain stand-in of the page's shape, and the page's own value for it."""
-    values = {_plain("title"): page.title or ""}
-    for number, folder in enumerate(page.url.split("/")[1:], 1):
-        if folder:
-            values[_plain(f"folder{number}")] = folder
-    counter = count()
-
-    def entries(items: Any) -> None:
-        for item in items:
-            number = next(counter)
-            values[_plain(f"toc{number}")] = item.title
-            values[_plain(f"id{number}")] = item.id
-            entries(item.children)
-
-    entries(page.toc)
-    return values
+    return {_plain(name): value for name, value in _own_values(page).items()}
 
 
 # Pages of a shape rendered as usual and found completed alike before the shape's shell is used:
@@ -175,7 +179,7 @@ def _make_shell(template: Template, page: Any, context_for: Callable[[Any], Cont
     """The template's output for a page's stand-in, and whether it writes the stand-ins as they are."""
     html = template.render(context_for(StandInPage(page, _plain)))
     probed = template.render(context_for(StandInPage(page, _probe)))
-    raw = probed == _complete(html, {stand_in: _probe(stand_in[1:-1]) for stand_in in _values(page)})
+    raw = probed == _complete(html, {_plain(name): _probe(name) for name in _own_values(page)})
     return _Shell(html, raw)
 
 
