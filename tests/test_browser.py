@@ -146,6 +146,10 @@ def test_an_address_with_no_page_offers_a_search_and_the_ways_in(browser, base_u
     assert sections == [["en", "Page not found"], ["zh-Hans", "找不到页面"]]
     links = page.page.eval_on_selector_all(".ar-not-found-links a", "as => as.map(a => a.href)")
     assert base_url + "documents/" in links and base_url + "zh/documents/" in links
+    # Home and the navigation's generated sections, each interface's.
+    for interface in ("", "zh/"):
+        for section in ("", "documents/", "annotations/", "glossary/", "timeline/"):
+            assert base_url + interface + section in links, (interface, section, links)
     form = ".ar-not-found[lang='zh-Hans'] form"
     page.page.fill(f"{form} input[name=q]", "信用修复")
     page.page.click(f"{form} button[type=submit]")

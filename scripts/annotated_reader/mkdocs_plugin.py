@@ -105,6 +105,13 @@ CORPUS_MARKER = "<!-- annotated-reader:corpus -->"
 # build ends): a document view's HTML is made then, another page's is kept compressed till then.
 # The theme adds a title of its own to a page without "<h1", and each generated page has its own.
 PLACEHOLDER = "<!-- annotated-reader: the generated page, with its <h1> -->"
+# The navigation's generated sections, after Home, by their name's message; the 404 page links them too.
+SECTIONS = (
+    ("nav_documents", DOCUMENTS_URI),
+    ("nav_annotations", INDEX_URI),
+    ("nav_glossary", GLOSSARY_URI),
+    ("nav_timeline", OVERVIEW_URI),
+)
 # The template MkDocs renders for a generated page: what page_shells made of the theme's.
 SHELL_TEMPLATE = "annotated-reader-page.html"
 
@@ -285,12 +292,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         msg = self.msg
         nav = config.nav if config.nav is not None else [{msg("nav_home"): "index.md"}]
         # The generated sections follow the first entry (Home), replacing any of the same name in mkdocs.yml.
-        generated = {
-            msg("nav_documents"): DOCUMENTS_URI,
-            msg("nav_annotations"): INDEX_URI,
-            msg("nav_glossary"): GLOSSARY_URI,
-            msg("nav_timeline"): OVERVIEW_URI,
-        }
+        generated = {msg(name): uri for name, uri in SECTIONS}
         nav = [entry for entry in nav if not (isinstance(entry, dict) and generated.keys() & entry.keys())]
         for position, (title, target) in enumerate(generated.items(), start=1):
             nav.insert(min(position, len(nav)), {title: target})
@@ -455,11 +457,10 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
                     "search": msg("search_label"),
                     "button": msg("search_button"),
                     "root": root,
+                    # The navigation's: home, then the generated sections.
                     "links": [
                         (msg("nav_home"), root),
-                        (msg("nav_documents"), root + DOCUMENTS_URI.removesuffix("index.md")),
-                        (msg("nav_glossary"), root + GLOSSARY_URI.removesuffix("index.md")),
-                        (msg("nav_timeline"), root + OVERVIEW_URI.removesuffix("index.md")),
+                        *((msg(name), root + uri.removesuffix("index.md")) for name, uri in SECTIONS),
                     ],
                 }
             )
