@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from mkdocs.utils import get_relative_url
 
 from annotated_reader.page_shells import MOST_SHAPES, PageShells
 from conftest import FIXTURES, copy_project
@@ -67,18 +68,8 @@ RAW = """<title>{{ page.meta.title }}</title><link rel="canonical" href="{{ page
 
 def environment(template: str) -> jinja2.Template:
     env = jinja2.Environment(autoescape=False)
-
-    def rel(target: str, page: Any) -> str:
-        # MkDocs's `url` filter: the target relative to the page's folder.
-        depth = page.url.count("/")
-        shared = 0
-        for mine, theirs in zip(page.url.split("/"), target.split("/"), strict=False):
-            if mine != theirs or not mine:
-                break
-            shared += 1
-        return "../" * (depth - shared) + "/".join(target.split("/")[shared:])
-
-    env.filters["rel"] = rel
+    # What MkDocs's `url` filter does: the target relative to the page.
+    env.filters["rel"] = lambda target, page: get_relative_url(target, page.url)
     return env.from_string(template)
 
 

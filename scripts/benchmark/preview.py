@@ -30,6 +30,7 @@ from pathlib import Path
 
 from annotated_reader.loader import load_corpus
 from annotated_reader.problems import Problems
+from annotated_reader.site_urls import INTERFACE_ROOTS
 
 from .baseline import page_path, write_baseline
 from .corpus import Passage
@@ -52,23 +53,17 @@ class PreviewResult:
 
     note_file: str
     page: str
+    chinese_page: str
     baseline_file: str
     baseline_page: str
     english: list[float] = field(default_factory=list)
     chinese: list[float] = field(default_factory=list)
     baseline: list[float] = field(default_factory=list)
 
-    @property
-    def english_seconds(self) -> float | None:
-        return statistics.median(self.english) if self.english else None
 
-    @property
-    def chinese_seconds(self) -> float | None:
-        return statistics.median(self.chinese) if self.chinese else None
-
-    @property
-    def baseline_seconds(self) -> float | None:
-        return statistics.median(self.baseline) if self.baseline else None
+def median_seconds(seconds: list[float]) -> float | None:
+    """The median of the edits' times, None if none was timed."""
+    return statistics.median(seconds) if seconds else None
 
 
 @dataclass(frozen=True)
@@ -210,7 +205,7 @@ def measure_preview(root: Path, folder: Path, edits: int) -> PreviewResult:
         shutil.copytree(root / data, project / data, dirs_exist_ok=True)
     notes, document, offset = first_note_body(project / "annotations")
     page = f"documents/{document}/"
-    chinese_page = f"zh/{page}"
+    chinese_page = INTERFACE_ROOTS["zh"] + page
     documents = plain_documents(root)
     write_baseline(folder / "baseline", documents)
     edited = next((d for d in documents if d.id == document), None)
@@ -221,6 +216,7 @@ def measure_preview(root: Path, folder: Path, edits: int) -> PreviewResult:
     result = PreviewResult(
         note_file=notes.relative_to(project).as_posix(),
         page=page,
+        chinese_page=chinese_page,
         baseline_file=baseline_file.relative_to(folder / "baseline").as_posix(),
         baseline_page=baseline_page,
     )

@@ -7,9 +7,9 @@ measures the output and what the browser downloads, and at the largest N
 runs Lighthouse. Then, on the repository's own corpus, it times edits under
 `mkdocs serve` (preview.py). It prints one table of every figure per size
 and one of the preview's, with ratios to the baseline measured in the same
-run and the targets. Progress
-goes to standard error, the report to standard output. It is a report, not
-a test: unmet targets do not change the exit status.
+run and the targets. Progress goes to standard error, the report to
+standard output. It is a report, not a test: unmet targets do not change
+the exit status.
 """
 
 from __future__ import annotations
