@@ -24,6 +24,7 @@ from annotated_reader.problems import Problems
 from benchmark.baseline import write_baseline
 from benchmark.browser import unavailable
 from benchmark.corpus import EN_WORDS, PASSAGES, ZH_CHARACTERS
+from benchmark.measure import output_size
 from benchmark.preview import first_note_body, plain_documents
 from benchmark.project import SyntheticProject, generate_project
 from conftest import ROOT, run_build
@@ -166,10 +167,32 @@ def test_quick_run_reports_every_figure(tmp_path: Path) -> None:
     for figure in ALWAYS_MEASURED:
         row = next(line for line in lines if line.startswith(figure))
         assert "n/a" not in row and "—" not in row, row
+    # Each build's time and ratio, and the pages the second size adds per document, by section.
+    assert any(line.startswith("- builds at N=2: ours ") and "build by build: " in line for line in lines)
+    added = next(line for line in lines if line.startswith("- pages added per document, ours, 1→2: "))
+    assert "documents 12.0" in added, added
     figures = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert [size["documents"] for size in figures["sizes"]] == [1, 2]
     # Each edit timed on both interfaces' pages and on the baseline's.
     assert [len(figures["preview"][side]) for side in ("english", "chinese", "baseline")] == [2, 2, 2]
+
+
+def test_output_size_counts_pages_by_section_of_either_interface(tmp_path: Path) -> None:
+    for page in (
+        "index.html",
+        "404.html",
+        "documents/a/index.html",
+        "documents/a/cite/index.html",
+        "zh/index.html",
+        "zh/documents/a/index.html",
+        "zh/glossary/t/2003/index.html",
+        "documents/a/a.txt",
+    ):
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text("x" * (10 if page.startswith("zh/glossary") else 1), encoding="utf-8")
+    size = output_size(tmp_path)
+    assert size.sections == {"documents": 3, "glossary": 1, "home": 3}
+    assert (size.pages, size.total_bytes, size.largest_page) == (7, 17, "zh/glossary/t/2003/index.html")
 
 
 # A search page that keeps the contract the benchmark measures: the query from

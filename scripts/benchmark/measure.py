@@ -20,8 +20,11 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from annotated_reader.site_urls import INTERFACE_ROOTS
 
 # Fixed, so that builds do not ask git and two builds of one corpus are the same.
 BUILD_ENVIRONMENT = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", "SITE_VERSION": "benchmark"}
@@ -49,6 +52,8 @@ class OutputSize:
     pages: int  # HTML files
     largest_page: str
     largest_page_bytes: int
+    # HTML files by the site's section (pages_by_section): which kinds of page a size adds.
+    sections: dict[str, int] = field(default_factory=dict)
 
 
 class _TreeSampler(threading.Thread):
@@ -137,17 +142,32 @@ def timed_build(project: Path, site: Path, log: Path) -> BuildRun:
 
 
 def output_size(site: Path) -> OutputSize:
-    """The size of everything a build wrote, how many HTML pages, and the largest page."""
-    total, pages, largest, largest_bytes = 0, 0, "", 0
+    """The size of everything a build wrote, how many HTML pages (in all and by section), and the largest page."""
+    total, largest, largest_bytes = 0, "", 0
+    sections: Counter[str] = Counter()
     for folder, _, names in os.walk(site):
         for name in names:
             size = os.path.getsize(os.path.join(folder, name))
             total += size
             if name.endswith(".html"):
-                pages += 1
+                page = Path(os.path.relpath(os.path.join(folder, name), site)).as_posix()
+                sections[section_of(page)] += 1
                 if size > largest_bytes:
-                    largest, largest_bytes = os.path.relpath(os.path.join(folder, name), site), size
-    return OutputSize(total, pages, largest, largest_bytes)
+                    largest, largest_bytes = page, size
+    return OutputSize(total, sum(sections.values()), largest, largest_bytes, dict(sorted(sections.items())))
+
+
+def section_of(page: str) -> str:
+    """The section of the site a page is in: the first folder of its path within its interface (zh/ is one).
+
+    A page at an interface's root (the home page, the 404 page) is in the section "home".
+    """
+    for root in sorted(filter(None, INTERFACE_ROOTS.values()), key=len, reverse=True):
+        if page.startswith(root):
+            page = page.removeprefix(root)
+            break
+    folder, slash, _ = page.partition("/")
+    return folder if slash else "home"
 
 
 def timed_check(project: Path) -> float:

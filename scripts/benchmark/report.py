@@ -340,8 +340,10 @@ def format_markdown(table: Table) -> str:
 
 
 def format_notes(results: list[SizeResult]) -> str:
-    """What the table cannot say in a cell: which pages were measured, and why a figure is n/a."""
-    notes = []
+    """What the table cannot say in a cell: each build's time, the pages each size adds, which pages were
+    measured, and why a figure is n/a."""
+    notes = [_builds_note(result) for result in results]
+    notes.extend(_pages_added_note(before, after) for before, after in itertools.pairwise(results))
     last = results[-1]
     notes.append(f"document page: ours {last.document_page}, baseline {last.baseline_page}")
     for result in results:
@@ -366,3 +368,36 @@ def format_notes(results: list[SizeResult]) -> str:
                 notes.append(f"{label} at N={result.documents}: n/a: {scores.note}")
         notes.extend(f"N={result.documents}: {note}" for note in result.notes)
     return "\n".join(f"- {note}" for note in notes)
+
+
+def _builds_note(result: SizeResult) -> str:
+    """Every build's time at one size, in the order they ran (ours and the baseline's alternately), and
+    each pair's ratio: how far a single build's ratio strays from the median's."""
+    ours = ", ".join(f"{run.seconds:.1f}" for run in result.ours)
+    baseline = ", ".join(f"{run.seconds:.1f}" for run in result.baseline)
+    ratios = ", ".join(
+        _times(a.seconds / b.seconds) for a, b in zip(result.ours, result.baseline, strict=True) if b.seconds
+    )
+    return (
+        f"builds at N={result.documents}: ours {ours} s; baseline {baseline} s; "
+        f"ours / baseline, build by build: {ratios}"
+    )
+
+
+def _pages_added_note(before: SizeResult, after: SizeResult) -> str:
+    """Our HTML pages added per document from one size to the next, by section of the site.
+
+    The kinds of page added change the cost per page added: a section whose pages appear from some size
+    on (a busy term's pages per year) adds many cheap pages to one interval only.
+    """
+    documents = after.documents - before.documents  # sizes are distinct (run.py)
+    sections = sorted(before.ours_output.sections.keys() | after.ours_output.sections.keys())
+    added = {
+        section: after.ours_output.sections.get(section, 0) - before.ours_output.sections.get(section, 0)
+        for section in sections
+    }
+    shown = ", ".join(f"{section} {count / documents:.1f}" for section, count in added.items() if count)
+    return (
+        f"pages added per document, ours, {before.documents}→{after.documents}: "
+        f"{shown or 'none'} (sections of the site that add none left out)"
+    )
