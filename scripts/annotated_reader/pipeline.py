@@ -24,7 +24,7 @@ from .glossary_loader import load_glossary
 from .loader import load_corpus
 from .model import Corpus
 from .problems import Problem, Problems
-from .timeline import Event, Mention, find_mentions
+from .timeline import Event, Mention
 from .timeline_loader import load_timeline
 from .validate import validate_corpus
 
@@ -166,6 +166,5 @@ def _check_the_rest(checked: CheckedCorpus, root: Path, scope: CheckScope) -> Pr
         checked.occurrences = find_occurrences(checked.corpus, checked.terms)
     # Timeline: events checked against the corpus, then their mentions found in every witness.
     if scope.needs_timeline:
-        checked.events = load_timeline(root, checked.corpus, problems)
-        checked.mentions = find_mentions(checked.corpus, checked.events)
+        checked.events, checked.mentions = load_timeline(root, checked.corpus, problems)
     return problems

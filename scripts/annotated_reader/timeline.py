@@ -132,13 +132,17 @@ def format_date(date: PartialDate, end: PartialDate | None = None, msg: Messages
     return msg("date_range", start=one(date), end=one(end))
 
 
-def find_mentions(corpus: Corpus, events: list[Event]) -> list[Mention]:
-    """Every mention of every event in every passage of every witness, in reading order.
+def mention_matches(corpus: Corpus, events: list[Event]) -> list[Mention]:
+    """Every match of the events' words in the texts, in reading order, a document's own event's included."""
+    forms = form_index((e.id, e.mentions_zh, e.mentions_en) for e in events)
+    return [Mention(*astuple(f)) for f in find_forms(corpus, *forms)]
+
+
+def mentions_among(events: list[Event], matches: list[Mention]) -> list[Mention]:
+    """The events' mentions among their matches, in reading order.
 
     A document does not cite itself: words in a document that name the
     event of its own issue (its title in its own headline) are not mentions.
     """
     own = {e.id: e.document for e in events}
-    forms = form_index((e.id, e.mentions_zh, e.mentions_en) for e in events)
-    found = (Mention(*astuple(f)) for f in find_forms(corpus, *forms))
-    return [m for m in found if own[m.event] != m.document]
+    return [m for m in matches if own[m.event] != m.document]

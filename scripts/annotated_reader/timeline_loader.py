@@ -15,24 +15,31 @@ from pathlib import Path
 from .annotation_loader import check_passage_ref, document_hint
 from .annotations import PassageRef
 from .entry_files import entry_files
-from .glossary import find_forms, term_pattern
+from .glossary import term_pattern, uses_english_forms
 from .model import Corpus, PartialDate, Source
 from .problems import Problems
-from .timeline import Event, EventSource
+from .timeline import Event, EventSource, Mention, mention_matches, mentions_among
 
 TIMELINE_FOLDER = "annotations/timeline"
 EVENT_SCHEMA = "event.schema.json"
 
 
-def load_timeline(root: Path, corpus: Corpus, problems: Problems) -> list[Event]:
-    """Every valid event, in date order."""
+def load_timeline(root: Path, corpus: Corpus, problems: Problems) -> tuple[list[Event], list[Mention]]:
+    """Every valid event, in date order, and their mentions in the texts (timeline.mentions_among).
+
+    The texts are searched once for the events' words: what is found both
+    checks that each mention occurs somewhere and, less the documents'
+    own events, is the events' mentions.
+    """
     events: list[Event] = []
     for path, source in entry_files(root / TIMELINE_FOLDER, EVENT_SCHEMA, "event", problems):
         event = _build(source.data, path, dict(source.lines), problems)
         if event is not None:
             events.append(event)
-    _check_events(events, corpus, problems)
-    return sorted(events, key=lambda e: e.sort_key)
+    in_order = sorted(events, key=lambda e: e.sort_key)
+    matches = mention_matches(corpus, in_order)
+    _check_events(events, corpus, problems, _forms_found(matches, corpus))
+    return in_order, mentions_among(in_order, matches)
 
 
 def _date(text: str, path: Path, line: int, problems: Problems) -> PartialDate | None:
@@ -90,10 +97,9 @@ def _check_passage(text: str, corpus: Corpus, path: Path, line: int, problems: P
     check_passage_ref(ref, document, path, line, problems, what=what)
 
 
-def _check_events(events: list[Event], corpus: Corpus, problems: Problems) -> None:
+def _check_events(events: list[Event], corpus: Corpus, problems: Problems, found: set[tuple[str, str]]) -> None:
     owner: dict[tuple[str, str], Event] = {}
     issue_of: dict[str, Event] = {}
-    found = _forms_found(events, corpus)
     for event in events:
         path = event.path or Path()
         if event.document is not None and corpus.document(event.document) is None:
@@ -137,18 +143,16 @@ def _check_events(events: list[Event], corpus: Corpus, problems: Problems) -> No
                     )
 
 
-def _forms_found(events: list[Event], corpus: Corpus) -> set[tuple[str, str]]:
-    """("zh", form) and ("en", lower-cased form) for the mention forms found in one pass over the texts.
+def _forms_found(matches: list[Mention], corpus: Corpus) -> set[tuple[str, str]]:
+    """("zh", form) and ("en", lower-cased form) for the mention forms the texts were found to hold.
 
     A form inside a longer one where both match is not among them (the longer
-    is found): `_occurs` looks for it alone. One pass, not one per form: with
-    an event per document that grew with the square of the corpus.
+    is found): `_occurs` looks for it alone. One pass over the texts for all
+    forms, not one per form: with an event per document that grew with the
+    square of the corpus.
     """
-    zh = dict.fromkeys((form for event in events for form in event.mentions_zh), "")
-    en = dict.fromkeys((form.lower() for event in events for form in event.mentions_en), "")
-    return {("zh", o.text) for o in find_forms(corpus, zh, {})} | {
-        ("en", o.text.lower()) for o in find_forms(corpus, {}, en)
-    }
+    english = {(d.id, w.id) for d in corpus.documents for w in d.witnesses if uses_english_forms(w)}
+    return {("en", m.text.lower()) if (m.document, m.witness) in english else ("zh", m.text) for m in matches}
 
 
 def _occurs(form: str, english: bool, corpus: Corpus) -> bool:
