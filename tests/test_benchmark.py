@@ -167,6 +167,9 @@ def test_quick_run_reports_every_figure(tmp_path: Path) -> None:
     for figure in ALWAYS_MEASURED:
         row = next(line for line in lines if line.startswith(figure))
         assert "n/a" not in row and "—" not in row, row
+    # The build's target is the ratio's, at the largest size.
+    ratio = next(line for line in lines if line.startswith("build s (median of 1), ours / baseline"))
+    assert "≤ 1.0 at the largest N" in ratio, ratio
     # Each build's time and ratio, and the pages the second size adds per document, by section.
     assert any(line.startswith("- builds at N=2: ours ") and "build by build: " in line for line in lines)
     added = next(line for line in lines if line.startswith("- pages added per document, ours, 1→2: "))

@@ -145,11 +145,13 @@ class Table:
         baseline: Callable[[SizeResult], Value],
         fmt: Callable[[float], str],
         target: Target | None = None,
+        ratio_target: Target | None = None,
     ) -> tuple[list[Value], list[Value], list[Value]]:
-        """Three rows: the figure for our site (with its target), for the baseline, and their ratio."""
+        """Three rows: the figure for our site (with its target), for the baseline, and their ratio (with its)."""
         ours_values = self.row(f"{figure}, ours", self.per_size(ours), fmt, target)
         baseline_values = self.row(f"{figure}, baseline", self.per_size(baseline), fmt)
-        return ours_values, baseline_values, self.ratio_row(f"{figure}, ours / baseline", ours_values, baseline_values)
+        ratios = self.ratio_row(f"{figure}, ours / baseline", ours_values, baseline_values, ratio_target)
+        return ours_values, baseline_values, ratios
 
     def between_sizes(self, function: Callable[[SizeResult], float], pages: Callable[[SizeResult], int]):
         """Per consecutive pair of sizes: the change in `function` per page (or document) added; none at first."""
@@ -173,7 +175,11 @@ def build_table(results: list[SizeResult], repeat: int) -> Table:
 
     t.section("Build")
     t.compare("HTML pages written", lambda r: r.ours_output.pages, lambda r: r.baseline_output.pages, _count)
-    ours, _, _ = t.compare(f"build s ({median})", lambda r: r.ours_seconds, lambda r: r.baseline_seconds, _seconds)
+    # No slower than the plain site at the largest size, although ours does more.
+    even = Target("≤ 1.0 at the largest N", lambda v: v <= 1.0, largest_only=True)
+    ours, _, _ = t.compare(
+        f"build s ({median})", lambda r: r.ours_seconds, lambda r: r.baseline_seconds, _seconds, ratio_target=even
+    )
     t.compare(
         "ms per page",
         lambda r: r.ours_seconds / r.ours_output.pages,
