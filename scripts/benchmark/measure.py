@@ -52,7 +52,7 @@ class OutputSize:
     pages: int  # HTML files
     largest_page: str
     largest_page_bytes: int
-    # HTML files by the site's section (pages_by_section): which kinds of page a size adds.
+    # HTML files by the site's section (section_of): which kinds of page a size adds.
     sections: dict[str, int] = field(default_factory=dict)
 
 

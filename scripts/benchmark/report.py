@@ -346,8 +346,10 @@ def format_markdown(table: Table) -> str:
 
 
 def format_notes(results: list[SizeResult]) -> str:
-    """What the table cannot say in a cell: each build's time, the pages each size adds, which pages were
-    measured, and why a figure is n/a."""
+    """What the table cannot say in a cell.
+
+    Each build's time, the pages each size adds, which pages were measured, and why a figure is n/a.
+    """
     notes = [_builds_note(result) for result in results]
     notes.extend(_pages_added_note(before, after) for before, after in itertools.pairwise(results))
     last = results[-1]
@@ -377,8 +379,11 @@ def format_notes(results: list[SizeResult]) -> str:
 
 
 def _builds_note(result: SizeResult) -> str:
-    """Every build's time at one size, in the order they ran (ours and the baseline's alternately), and
-    each pair's ratio: how far a single build's ratio strays from the median's."""
+    """Every build's time at one size, in the order they ran, and each pair's ratio.
+
+    Ours and the baseline's are built alternately, so each pair's ratio shows how far a single build's
+    ratio strays from the medians'.
+    """
     ours = ", ".join(f"{run.seconds:.1f}" for run in result.ours)
     baseline = ", ".join(f"{run.seconds:.1f}" for run in result.baseline)
     ratios = ", ".join(
