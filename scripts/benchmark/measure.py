@@ -162,11 +162,8 @@ def section_of(page: str) -> str:
 
     A page at an interface's root (the home page, the 404 page) is in the section "home".
     """
-    for root in sorted(filter(None, INTERFACE_ROOTS.values()), key=len, reverse=True):
-        if page.startswith(root):
-            page = page.removeprefix(root)
-            break
-    folder, slash, _ = page.partition("/")
+    interface = next((root for root in INTERFACE_ROOTS.values() if root and page.startswith(root)), "")
+    folder, slash, _ = page.removeprefix(interface).partition("/")
     return folder if slash else "home"
 
 

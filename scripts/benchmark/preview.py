@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotated_reader.concordance import language_view
 from annotated_reader.loader import load_corpus
 from annotated_reader.problems import Problems
 from annotated_reader.site_urls import INTERFACE_ROOTS
@@ -181,7 +182,7 @@ def plain_documents(root: Path) -> list[PlainDocument]:
         texts: dict[str, dict[str, str]] = {}
         others = []
         for witness in document.witnesses:
-            language = "zh" if witness.language.startswith("zh") else "en"
+            language = language_view(witness)
             if any(language in passage for passage in texts.values()):
                 passages = [
                     Passage(s.id, s.kind, s.text if language == "zh" else "", s.text if language == "en" else "")

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotated_reader.concordance import language_view
 from annotated_reader.loader import load_corpus
 from annotated_reader.problems import Problems
 
@@ -49,7 +50,7 @@ def load_text_pool(root: Path) -> TextPool:
     pool: dict[str, list[str]] = {"zh": [], "en": [], "zh-heading": [], "en-heading": []}
     for document in corpus.documents:
         for witness in document.witnesses:
-            language = "zh" if witness.language.startswith("zh") else "en"
+            language = language_view(witness)
             for segment in witness.segments:
                 lines = [line.strip() for line in segment.text.split("\n") if line.strip()]
                 if segment.kind == "heading":
