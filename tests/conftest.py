@@ -120,14 +120,36 @@ def small_site(small_project: Path, tmp_path_factory: pytest.TempPathFactory) ->
     return target
 
 
+# A made-up event that both documents of the small fixture name (twice in 2001, twice in 2002).
+PAGED_EVENT = """\
+id: fixture-plan
+date: "2003-05-01"
+title:
+  en: The Fixture Issuer adopts the fixture plan
+  zh: 样例机关通过样例规划
+kind: plan
+summary: |
+  A made-up event of the test fixture, which the sample documents name.
+mentions:
+  en: [This sample, fixture notice]
+  zh: [本样例]
+sources:
+  - passage: 2001-sample-bilingual#1.1
+    supports: made up for the fixture
+author: Fixture Author
+"""
+
+
 @pytest.fixture(scope="session")
 def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small fixture corpus built with the year pages a large corpus gets: a term's, the annotations'.
+    """The small fixture corpus built with the year pages a large corpus gets: a term's, an event's, the annotations'.
 
     `concordance_lines: 1` and `index_notes: 1` page what the repository's
-    corpus is too small to page.
+    corpus is too small to page; the event (PAGED_EVENT) is named six times.
     """
     project = copy_project(FIXTURES / "small", tmp_path_factory.mktemp("paged") / "project")
+    (project / "annotations/timeline").mkdir(exist_ok=True)
+    (project / "annotations/timeline/fixture-plan.yaml").write_text(PAGED_EVENT, encoding="utf-8")
     # Each interface's file configures its own plugin (INHERIT replaces the list of plugins).
     for name, entry in (("mkdocs.yml", "  - annotated-reader:\n"), ("mkdocs.zh.yml", "  - annotated-reader\n")):
         config = project / name

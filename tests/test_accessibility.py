@@ -136,8 +136,16 @@ def test_no_accessibility_violations(light, axe: Axe, base_url: str, interface: 
     assert_no_violations(light, axe, base_url, interface + path)
 
 
-# The pages per year that a busy term and a large annotations index get (see paged_site).
-PAGED = ["glossary/sample/", "glossary/sample/2001/", "annotations/", "annotations/2001/"]
+# The pages per year that a busy term, a busy event and a large annotations index get (see paged_site).
+PAGED = [
+    "glossary/sample/",
+    "glossary/sample/2001/",
+    "timeline/events/fixture-plan/",
+    "timeline/events/fixture-plan/2001/",
+    "timeline/2003/",
+    "annotations/",
+    "annotations/2001/",
+]
 
 
 @pytest.fixture(scope="module")

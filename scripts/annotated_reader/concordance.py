@@ -5,10 +5,11 @@ of context for Chinese, which packs more into each) and links to the passage
 in the view of the text's language, so the reader lands on the passage with
 the occurrence in it.
 
-A term used more often than a page should hold has its lines on one page per
-year of its documents (`by_year`): a document's year never changes, so a link
-to its lines keeps working as the corpus grows, and the term page keeps an
-index of the years and documents (`render_year_index`).
+A term used more often than a page should hold (INLINE_LINES) has its lines
+on one page per year of its documents (`by_year`), and so has an event named
+that often (timeline_pages.py): a document's year never changes, so a link
+to its lines keeps working as the corpus grows, and the term's or event's
+page keeps an index of the years and documents (`render_year_index`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from html import escape
+from typing import TypeVar
 
 from .corpus_years import group_by_year, year_key, year_list
 from .glossary import Occurrence
@@ -27,8 +29,14 @@ from .site_urls import passage_url
 from .timeline import Mention
 from .witness_names import witness_name
 
+# A term's occurrence or an event's mention: what is listed by the year of its document.
+Found = TypeVar("Found", Occurrence, Mention)
+
 # Characters of context on each side of the keyword.
 CONTEXT = {"zh": 18, "en": 60}
+# The most lines a term's concordance or an event's mentions show on the page itself (about
+# 200 kB of HTML); past it they are on a page per year. The repository's texts stay under it.
+INLINE_LINES = 500
 
 
 @dataclass(frozen=True)
@@ -150,16 +158,23 @@ def _witness_table(document: Document, witness: Witness, lines: list[KwicLine], 
     )
 
 
-def by_year(corpus: Corpus, occurrences: list[Occurrence]) -> dict[str, list[Occurrence]]:
-    """Occurrences by the year of their document (corpus_years.year_key): years in order, undated last."""
+def by_year(corpus: Corpus, occurrences: list[Found]) -> dict[str, list[Found]]:
+    """Occurrences (or mentions) by the year of their document (corpus_years.year_key): years in order, undated last."""
     keys = {document.id: year_key(document) for document in corpus.documents}
     return group_by_year(occurrences, lambda occurrence: keys[occurrence.document])
 
 
-def render_year_index(corpus: Corpus, years: list[str], lines: dict[str, list[Occurrence]], msg: Messages) -> str:
-    """A term page's list of its year pages, each with its documents' counts of lines there.
+def render_year_index(
+    corpus: Corpus,
+    years: list[str],
+    lines: dict[str, list[Occurrence]] | dict[str, list[Mention]],
+    msg: Messages,
+    count_key: str = "occurrence_count",
+) -> str:
+    """A term's or an event's list of its year pages, each with its documents' counts of lines there.
 
-    `lines` are the term's occurrences by year (`by_year`); a year page may
+    `lines` are the term's occurrences (or the event's mentions) by year
+    (`by_year`), counted with the message `count_key`; a term's year page may
     have none (its texts use a form only inside longer terms). Each document
     keeps the id its lines had on the term page (`in-<document>`).
     """
@@ -168,7 +183,7 @@ def render_year_index(corpus: Corpus, years: list[str], lines: dict[str, list[Oc
         # In the corpus's order, as the occurrences are.
         counts = Counter(occurrence.document for occurrence in lines.get(year, []))
         listed[year] = [(_document(corpus, document_id), count) for document_id, count in counts.items()]
-    return f'<ul class="ar-kwic-years">{year_list(listed, "occurrence_count", "in", msg)}</ul>'
+    return f'<ul class="ar-kwic-years">{year_list(listed, count_key, "in", msg)}</ul>'
 
 
 def _document(corpus: Corpus, document_id: str) -> Document:

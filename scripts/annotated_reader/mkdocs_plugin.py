@@ -44,6 +44,7 @@ from .annotation_index import (
 from .annotation_index import year_page_uri as annotation_year_uri
 from .check_handoff import Handoff, StarterGone, handed_over, wait_until_site_ready
 from .cite_pages import cite_page_path, render_cite_page
+from .concordance import INLINE_LINES
 from .config_lines import setting_at, writes, written_at
 from .documents_index import DOCUMENTS_URI, render_documents_index
 from .downloads import SCHEMA_URI, document_json, document_text, download_schema, json_path, text_path
@@ -71,7 +72,6 @@ from .search_page import SEARCH_URI, render_search_page
 from .site_info import SiteInfo, date_build_from_commit, site_info
 from .site_urls import INTERFACE_ROOTS, interface_root
 from .term_pages import (
-    INLINE_LINES,
     GlossaryContext,
     page_uri,
     render_term_page,
@@ -85,7 +85,9 @@ from .timeline_pages import (
     TimelineContext,
     document_timeline_rows,
     event_uri,
+    event_year_page_uri,
     render_event_page,
+    render_event_year_page,
     render_overview,
     render_year_page,
     year_uri,
@@ -146,8 +148,8 @@ class AnnotatedReaderConfig(Config):
     # Other interface languages and their configuration files, e.g. {zh: mkdocs.zh.yml}: each is
     # built after this site into its folder (INTERFACE_ROOTS), from the same sources and notes.
     interfaces = config_options.Type(dict, default={})
-    # The most concordance lines a term page shows itself: a term used more often has them on
-    # a page per year (term_pages.py).
+    # The most concordance lines a term page shows itself, and mentions an event's page: a term
+    # used (an event named) more often has them on a page per year (term_pages.py, timeline_pages.py).
     concordance_lines = config_options.Type(int, default=INLINE_LINES)
     # The most notes the annotations index lists itself: more are listed on a page per year
     # (annotation_index.py).
@@ -252,7 +254,13 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         self.notes = NoteIndex.build(self.corpus, checked.anchors)
         self.text_links = TextLinks.build(checked.terms, checked.occurrences, self.notes, checked.mentions)
         self.timeline = TimelineContext(
-            self.corpus, checked.events, checked.mentions, checked.terms, checked.occurrences, self.msg
+            self.corpus,
+            checked.events,
+            checked.mentions,
+            checked.terms,
+            checked.occurrences,
+            self.msg,
+            self.config.concordance_lines,
         )
         placed = sum(len(notes) for notes in self.notes.by_document.values())
         log.info(f"annotated-reader: {checked.anchor_summary()}; {placed} notes rendered")
@@ -342,6 +350,8 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             add(year_uri(year), render_year_page, year, self.timeline)
         for event in self.checked.events:
             add(event_uri(event), render_event_page, event, self.timeline)
+            for year in self.timeline.mention_years(event):
+                add(event_year_page_uri(event, year), render_event_year_page, event, year, self.timeline)
         for document in self.corpus.documents:
             if self.notes.count(document):
                 content = export_document(self.notes, document, config.site_url)

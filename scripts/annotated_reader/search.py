@@ -135,9 +135,10 @@ def unindexed_here(view_slug: str, language: str) -> str:
     return "" if view_slug in ("", language.split("-")[0]) else " data-search-exclude"
 
 
-# A term's page for one year (site_urls.term_year_url), whose lines repeat the texts, and the
-# annotations of one year (annotation_index.py), which the notes' own pages hold.
-_YEAR_PAGE = re.compile(r"(glossary/[^/]+|annotations)/[^/]+/")
+# A term's page for one year (site_urls.term_year_url) and an event's (event_year_url), whose
+# lines repeat the texts, and the annotations of one year (annotation_index.py), which the
+# notes' own pages hold.
+_YEAR_PAGE = re.compile(r"(glossary/[^/]+|timeline/events/[^/]+|annotations)/[^/]+/")
 
 
 def is_indexed(url: str, parallel_view: bool) -> bool:

@@ -28,6 +28,11 @@ def event_url(event_id: str) -> str:
     return f"timeline/events/{event_id}/"
 
 
+def event_year_url(event_id: str, year: str) -> str:
+    """Site-relative URL of the passages of one year's documents that name an event ("2014", or "undated")."""
+    return f"{event_url(event_id)}{year}/"
+
+
 def year_url(year: int) -> str:
     """Site-relative URL of a timeline year's page."""
     return f"timeline/{year}/"

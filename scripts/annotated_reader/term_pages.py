@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 from markdown.extensions.toc import slugify
 
-from .concordance import by_year, kwic_in, language_view, render_concordance, render_year_index
+from .concordance import INLINE_LINES, by_year, kwic_in, language_view, render_concordance, render_year_index
 from .corpus_years import group_by_year, in_year_order, year_key, year_label, year_nav
 from .glossary import Occurrence, Term, Variant, first_occurrences, uses_english_forms
 from .interface import english, english_attr, heading, sentences, table_head
@@ -42,9 +42,6 @@ T = TypeVar("T")
 
 ROOT = "../../"  # from glossary/<term-id>/ to the site root
 YEAR_ROOT = "../../../"  # from glossary/<term-id>/<year>/
-# The most concordance lines a term page shows itself (about 200 kB of HTML); a term used
-# more often has its lines on a page per year. The repository's texts stay under it.
-INLINE_LINES = 500
 
 
 def page_uri(term: Term) -> str:

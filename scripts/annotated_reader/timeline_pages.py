@@ -7,6 +7,13 @@ corpus's documents of that year, the glossary terms the corpus first uses
 that year and the passages that mention the year's events. An event page
 lists every passage that mentions it. Events before 2003 are context: on
 the overview and their own pages, marked as such.
+
+An event named more often than a page should hold (`inline_lines`, as for a
+glossary term's concordance) has its mentions on a page per year of the
+documents that name it (timeline/events/<id>/<year>/); its page then shows
+an index of the years and documents, and its year's page the counts and a
+link, not the lines again. So neither page grows with the corpus beyond
+what one year's documents say.
 """
 
 from __future__ import annotations
@@ -18,14 +25,15 @@ from html import escape
 
 from markdown.extensions.toc import slugify
 
-from .concordance import kwic_in
+from .concordance import INLINE_LINES, by_year, kwic_in, render_year_index
+from .corpus_years import year_label, year_nav
 from .glossary import Occurrence, Term, first_occurrences
-from .interface import english, english_attr, heading
+from .interface import english, english_attr, heading, sentences
 from .labels import citation_label
 from .messages import ENGLISH, Messages
 from .model import Corpus, Document
 from .note_body import plain_summary, render_body
-from .site_urls import document_url, event_url, passage_url, term_url, year_url
+from .site_urls import document_url, event_url, event_year_url, passage_url, term_url, year_url
 from .sources_html import render_source_list
 from .timeline import FIRST_YEAR, LAST_YEAR, YEARS, Event, Mention, format_date, kind_labels
 
@@ -40,11 +48,17 @@ def event_uri(event: Event) -> str:
     return f"timeline/events/{event.id}.md"
 
 
+def event_year_page_uri(event: Event, year: str) -> str:
+    """The generated page file of an event's mentions in one year's documents (served at event_year_url)."""
+    return event_year_url(event.id, year).rstrip("/") + ".md"
+
+
 @dataclass
 class TimelineContext:
     """What the timeline pages need: the corpus, the events and their mentions, the terms and their uses.
 
-    `msg` is the catalogue of the interface's language, which the pages' words come from.
+    `msg` is the catalogue of the interface's language, which the pages' words come from;
+    an event named more than `inline_lines` times has its mentions on a page per year.
     """
 
     corpus: Corpus
@@ -53,9 +67,12 @@ class TimelineContext:
     terms: list[Term] = field(default_factory=list)
     occurrences: list[Occurrence] = field(default_factory=list)
     msg: Messages = ENGLISH
+    inline_lines: int = INLINE_LINES
 
     def __post_init__(self) -> None:
         self.by_id = {e.id: e for e in self.events}
+        # Worked out once per event: each of its year pages asks.
+        self._mentions_by_year: dict[str, dict[str, list[Mention]]] = {}
         self.mentions_of: dict[str, list[Mention]] = defaultdict(list)
         # By document, for the header of each document's views: a scan of every
         # mention and event per document would grow with the corpus squared.
@@ -74,6 +91,18 @@ class TimelineContext:
             for ref in event.passages:
                 document_id, _, passage = ref.partition("#")
                 self._events_citing[document_id].append((event, passage))
+
+    def mentions_by_year(self, event: Event) -> dict[str, list[Mention]]:
+        """The event's mentions by the year of the document they are in (concordance.by_year)."""
+        if event.id not in self._mentions_by_year:
+            self._mentions_by_year[event.id] = by_year(self.corpus, self.mentions_of.get(event.id, []))
+        return self._mentions_by_year[event.id]
+
+    def mention_years(self, event: Event) -> list[str]:
+        """The event's pages of mentions per year, undated last; none when its own page lists them all."""
+        if len(self.mentions_of.get(event.id, ())) <= self.inline_lines:
+            return []
+        return list(self.mentions_by_year(event))
 
     def events_of(self, year: int) -> list[Event]:
         return [e for e in self.events if e.date.year == year]
@@ -273,7 +302,7 @@ def render_year_page(year: int, context: TimelineContext) -> str:
             title = escape(event.title(msg.language))
             parts.append(
                 f'<h3 class="ar-mention-event"><a href="{root}{event_url(event.id)}">{title}</a></h3>'
-                + (_mention_lines(context, mentions, root) if mentions else "")
+                + _year_page_mentions(context, event, mentions, root)
                 + _listed_passages(context, event, root)
                 + "\n"
             )
@@ -281,6 +310,26 @@ def render_year_page(year: int, context: TimelineContext) -> str:
         parts.append(f"<p>{escape(msg('year_mentions_none'))}</p>\n")
     parts.append(_year_nav(year, root, msg, msg("year_nav_end")) + "\n")
     return "\n".join(parts)
+
+
+def _mention_counts(mentions: list[Mention], msg: Messages) -> str:
+    """ "12 mentions in 9 passages." """
+    return msg(
+        "event_mention_counts",
+        mentions=msg("mention_count", count=len(mentions)),
+        passages=msg("passage_count", count=len({(m.document, m.passage) for m in mentions})),
+    )
+
+
+def _year_page_mentions(context: TimelineContext, event: Event, mentions: list[Mention], root: str) -> str:
+    """An event's mentions on its year's page: the lines, or for an event with pages per year their counts."""
+    if not mentions:
+        return ""
+    if not context.mention_years(event):
+        return _mention_lines(context, mentions, root)
+    msg = context.msg
+    link = f'<a href="{root}{event_url(event.id)}#mentioned-in-the-texts">{escape(msg("year_mentions_by_year"))}</a>'
+    return f'<p class="ar-mention-counts">{sentences([escape(_mention_counts(mentions, msg)), link], msg)}</p>'
 
 
 def _event_sources(context: TimelineContext, event: Event, root: str) -> str:
@@ -339,12 +388,15 @@ def _event_mentions(event: Event, context: TimelineContext, root: str) -> str:
     mentions = context.mentions_of.get(event.id, [])
     if not (mentions or event.passages):
         return f"<p>{escape(msg('event_mentions_none'))}</p>\n"
-    counts = msg(
-        "event_mention_counts",
-        mentions=msg("mention_count", count=len(mentions)),
-        passages=msg("passage_count", count=len({(m.document, m.passage) for m in mentions})),
-    )
-    named = f"<p>{escape(counts)}</p>" + _mention_lines(context, mentions, root) if mentions else ""
+    counts = _mention_counts(mentions, msg)
+    years = context.mention_years(event)
+    if years:
+        intro = f'<p class="ar-kwic-intro">{escape(msg("event_years_intro", count=len(years)))}</p>'
+        # Where each document's mentions are; the titles repeat the documents' own pages.
+        index = render_year_index(context.corpus, years, context.mentions_by_year(event), msg, "mention_count")
+        named = f"<p>{escape(counts)}</p>{intro}<div data-search-exclude>{index}</div>"
+    else:
+        named = f"<p>{escape(counts)}</p>" + _mention_lines(context, mentions, root) if mentions else ""
     unnamed = (
         f"<p>{escape(msg('event_unnamed_passages'))}</p>" + _listed_passages(context, event, root)
         if event.passages
@@ -368,6 +420,52 @@ def render_event_page(event: Event, context: TimelineContext) -> str:
         + f'<p class="ar-note-meta"{english_attr(msg)}>{escape(event.author)}</p>\n',
     ]
     return "\n".join(parts)
+
+
+def render_event_year_page(event: Event, year: str, context: TimelineContext) -> str:
+    """HTML of timeline/events/<id>/<year>/: the passages of that year's documents that name the event."""
+    msg = context.msg
+    root = "../../../../"
+    years = context.mention_years(event)
+    mentions = context.mentions_by_year(event).get(year, [])
+    title = event.title(msg.language)
+    label = year_label(year, msg)
+    counts = msg(
+        "event_year_counts",
+        mentions=msg("mention_count", count=len(mentions)),
+        documents=msg("document_count", count=len({m.document for m in mentions})),
+        year=label,
+    )
+    sections = []
+    for document_id, found in _by_document(mentions).items():
+        document = context.corpus.document(document_id)
+        assert document is not None  # mentions are found in the corpus's own documents
+        count = f'<span class="ar-kwic-count">{escape(msg("in_parentheses", text=len(found)))}</span>'
+        heading_html = msg.html("kwic_document", title=escape(document.title[msg.language]), count=count)
+        # The id is the one the event page's index of years links to (concordance.render_year_index).
+        sections.append(
+            f'<section class="ar-kwic-document" id="in-{escape(document_id)}"><h2>{heading_html}</h2>'
+            f"{_mention_lines(context, found, root)}</section>"
+        )
+    back = msg.html("event_year_back", event=escape(title))
+    return "\n".join(
+        [
+            heading(1, msg("event_year_title", event=title, year=label), "event-year"),
+            f'<p class="ar-kwic-back"><a href="../#mentioned-in-the-texts">{back}</a></p>',
+            year_nav(year, years, msg, msg("event_years_nav")),
+            f'<p class="ar-kwic-intro">{escape(counts)}</p>',
+            "".join(sections),
+            year_nav(year, years, msg, msg("event_years_nav_end")),
+        ]
+    )
+
+
+def _by_document(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    """Mentions by their document, in the order of the mentions (the corpus's)."""
+    grouped: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        grouped.setdefault(mention.document, []).append(mention)
+    return grouped
 
 
 def document_timeline_rows(context: TimelineContext, document: Document, root: str) -> list[tuple[str, str]]:
