@@ -24,7 +24,7 @@ from annotated_reader.problems import Problems
 from benchmark.baseline import write_baseline
 from benchmark.browser import unavailable
 from benchmark.corpus import EN_WORDS, PASSAGES, ZH_CHARACTERS
-from benchmark.measure import output_size
+from benchmark.measure import OutputSize, PageGrowth, output_size, page_growth
 from benchmark.preview import first_note_body, plain_documents
 from benchmark.project import SyntheticProject, generate_project
 from conftest import ROOT, run_build
@@ -118,6 +118,8 @@ FIGURES = [
     "largest page kB, ours",
     "document page kB, ours",
     "document page growth, ours",
+    "largest growth of any page, ours",
+    "pages grown more than 1.2×, ours",
     "first-view transfer kB, document page, ours",
     "first-view transfer kB, document page, ours / baseline",
     "search payload kB, first query, ours",
@@ -174,6 +176,8 @@ def test_quick_run_reports_every_figure(tmp_path: Path) -> None:
     assert any(line.startswith("- builds at N=2: ours ") and "build by build: " in line for line in lines)
     added = next(line for line in lines if line.startswith("- pages added per document, ours, 1→2: "))
     assert "documents 12.0" in added, added
+    # The page that grew most from one size to the next is named.
+    assert any(line.startswith("- page growth, ours, 1→2: most ") for line in lines)
     figures = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert [size["documents"] for size in figures["sizes"]] == [1, 2]
     # Each edit timed on both interfaces' pages and on the baseline's.
@@ -196,6 +200,20 @@ def test_output_size_counts_pages_by_section_of_either_interface(tmp_path: Path)
     size = output_size(tmp_path)
     assert size.sections == {"documents": 3, "glossary": 1, "home": 3}
     assert (size.pages, size.total_bytes, size.largest_page) == (7, 17, "zh/glossary/t/2003/index.html")
+    assert size.page_bytes["zh/glossary/t/2003/index.html"] == 10 and len(size.page_bytes) == 7
+
+
+def test_page_growth_names_the_page_that_grew_most_and_counts_those_past_the_limit() -> None:
+    def written(pages: dict[str, int]) -> OutputSize:
+        return OutputSize(sum(pages.values()), len(pages), "", 0, page_bytes=pages)
+
+    before = written({"index.html": 100, "documents/a/index.html": 200, "zh/timeline/2003/index.html": 50, "x.html": 9})
+    after = written({"index.html": 130, "documents/a/index.html": 200, "zh/timeline/2003/index.html": 400, "y.html": 1})
+    # Pages at one size only are not compared; 1.3 times is past the limit, 1.0 is not.
+    most = "zh/timeline/2003/index.html"
+    assert page_growth(before, after, 1.2) == PageGrowth(3, 8.0, most, {"home": 1, "timeline": 1})
+    assert page_growth(before, after, 10) == PageGrowth(3, 8.0, most, {})
+    assert page_growth(before, written({"y.html": 1}), 1.2) is None
 
 
 # A search page that keeps the contract the benchmark measures: the query from

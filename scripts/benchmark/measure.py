@@ -54,6 +54,8 @@ class OutputSize:
     largest_page_bytes: int
     # HTML files by the site's section (section_of): which kinds of page a size adds.
     sections: dict[str, int] = field(default_factory=dict)
+    # Every HTML file's bytes, by its path in the site: how each page grows from one size to the next.
+    page_bytes: dict[str, int] = field(default_factory=dict)
 
 
 class _TreeSampler(threading.Thread):
@@ -142,9 +144,10 @@ def timed_build(project: Path, site: Path, log: Path) -> BuildRun:
 
 
 def output_size(site: Path) -> OutputSize:
-    """The size of everything a build wrote, how many HTML pages (in all and by section), and the largest page."""
+    """The size of everything a build wrote, its HTML pages (in all, by section, each's size), and the largest."""
     total, largest, largest_bytes = 0, "", 0
     sections: Counter[str] = Counter()
+    pages: dict[str, int] = {}
     for folder, _, names in os.walk(site):
         for name in names:
             size = os.path.getsize(os.path.join(folder, name))
@@ -152,9 +155,36 @@ def output_size(site: Path) -> OutputSize:
             if name.endswith(".html"):
                 page = Path(os.path.relpath(os.path.join(folder, name), site)).as_posix()
                 sections[section_of(page)] += 1
+                pages[page] = size
                 if size > largest_bytes:
                     largest, largest_bytes = page, size
-    return OutputSize(total, sum(sections.values()), largest, largest_bytes, dict(sorted(sections.items())))
+    by_section = dict(sorted(sections.items()))
+    return OutputSize(total, len(pages), largest, largest_bytes, by_section, dict(sorted(pages.items())))
+
+
+@dataclass(frozen=True)
+class PageGrowth:
+    """How the HTML pages written at two sizes grew: the one that grew most, and how many grew past a limit."""
+
+    compared: int  # pages at both sizes
+    largest: float  # the most any of them grew: its size at the larger size over the smaller
+    page: str
+    over: dict[str, int]  # pages grown more than the limit, by section (section_of)
+
+
+def page_growth(before: OutputSize, after: OutputSize, limit: float) -> PageGrowth | None:
+    """How every page at both sizes grew from `before` to `after`; None if no page is at both."""
+    ratios = {
+        page: after.page_bytes[page] / size
+        for page, size in before.page_bytes.items()
+        if size and page in after.page_bytes
+    }
+    if not ratios:
+        return None
+    # The first of equals in path order, so that a report names the same page every time.
+    page = max(sorted(ratios), key=ratios.__getitem__)
+    over = Counter(section_of(page) for page, ratio in ratios.items() if ratio > limit)
+    return PageGrowth(len(ratios), ratios[page], page, dict(sorted(over.items())))
 
 
 def section_of(page: str) -> str:

@@ -14,12 +14,14 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .measure import KNOWN_CHILDREN
+from .measure import KNOWN_CHILDREN, PageGrowth, page_growth
 from .preview import PreviewResult, median_seconds
 from .results import SizeResult
 
 KB = 1000
 MB = 1000 * 1000
+# A page's HTML at one size at most this many times its size at the size before.
+PAGE_GROWTH = 1.2
 
 
 class _NotTaken:
@@ -242,8 +244,22 @@ def build_table(results: list[SizeResult], repeat: int) -> Table:
         lambda r: r.baseline_page_bytes,
         _kilobytes,
     )
-    weight = Target("≤ 1.2", lambda v: v <= 1.2, largest_only=True)
+    weight = Target(f"≤ {PAGE_GROWTH}", lambda v: v <= PAGE_GROWTH, largest_only=True)
     t.row("document page growth, ours (to the previous N)", t.growth(page), _times, weight)
+    # Every page written at both sizes, not only the document page: a listing grows with what it lists.
+    growths = [NOT_TAKEN, *(_page_growth(before, after) for before, after in itertools.pairwise(results))]
+    t.row(
+        "largest growth of any page, ours (to the previous N)",
+        [g if g is NOT_TAKEN or g is None else g.largest for g in growths],
+        _times,
+        weight,
+    )
+    t.row(
+        f"pages grown more than {PAGE_GROWTH}×, ours (of those at both N)",
+        [g if g is NOT_TAKEN or g is None else sum(g.over.values()) for g in growths],
+        _count,
+        suffixes=["", *(f" of {g.compared:,}" if g else "" for g in growths[1:])],
+    )
 
     t.section("In the browser (gzip)")
     t.compare(
@@ -352,6 +368,7 @@ def format_notes(results: list[SizeResult]) -> str:
     """
     notes = [_builds_note(result) for result in results]
     notes.extend(_pages_added_note(before, after) for before, after in itertools.pairwise(results))
+    notes.extend(_page_growth_note(before, after) for before, after in itertools.pairwise(results))
     last = results[-1]
     notes.append(f"document page: ours {last.document_page}, baseline {last.baseline_page}")
     for result in results:
@@ -411,4 +428,21 @@ def _pages_added_note(before: SizeResult, after: SizeResult) -> str:
     return (
         f"pages added per document, ours, {before.documents}→{after.documents}: "
         f"{shown or 'none'} (sections of the site that add none left out)"
+    )
+
+
+def _page_growth(before: SizeResult, after: SizeResult) -> PageGrowth | None:
+    return page_growth(before.ours_output, after.ours_output, PAGE_GROWTH)
+
+
+def _page_growth_note(before: SizeResult, after: SizeResult) -> str:
+    """The page that grew most from one size to the next, and by section the pages that grew past PAGE_GROWTH."""
+    growth = _page_growth(before, after)
+    interval = f"{before.documents}→{after.documents}"
+    if growth is None:
+        return f"page growth, ours, {interval}: no page at both sizes"
+    over = ", ".join(f"{section} {count:,}" for section, count in growth.over.items())
+    return (
+        f"page growth, ours, {interval}: most {growth.page} ({_times(growth.largest)}); "
+        f"grown more than {PAGE_GROWTH}×, by section: {over or 'none'}"
     )
