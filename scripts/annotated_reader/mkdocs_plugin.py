@@ -55,6 +55,7 @@ from .interface_build import PAGE_OPTIONS, InterfaceBuild, InterfaceResult, page
 from .messages import LANGUAGES, Messages, messages
 from .model import Corpus, Document
 from .notes import NoteIndex
+from .old_output import OldOutput, move_aside
 from .page_shells import PageShells
 from .pagefind_service import PagefindError
 from .pages import TITLE_ID, GeneratedPage, Reading, View, build_pages, render_corpus_list, view_url
@@ -186,9 +187,11 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.interface_builds = []
+        self.old_output = OldOutput(None)
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
 
     @property
     def corpus(self) -> Corpus:
@@ -520,6 +523,9 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             wait_until_site_ready()
         except StarterGone as gone:
             raise PluginError(str(gone)) from gone
+        if not (self.serving or self.dirty):
+            # The last build's output, which MkDocs would now delete first, is deleted beside this build.
+            self.old_output = move_aside(Path(config.site_dir))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         log.debug(f"annotated-reader: {self.shells}")
@@ -529,6 +535,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
             self._write_search(search, config)
             for build in self.interface_builds:
                 self._report(build.wait(), True)
+            self.old_output.wait()
             # The build's work is done and written. At the process's end, the cycle collector's last
             # pass over everything still held would take 1.6 s per interface at 500 documents (which
             # the first build waits for in the other's): the operating system frees it all anyway.
