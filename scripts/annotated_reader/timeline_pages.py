@@ -33,6 +33,7 @@ from .labels import citation_label
 from .messages import ENGLISH, Messages
 from .model import Corpus, Document
 from .note_body import plain_summary, render_body
+from .search import unindexed
 from .site_urls import document_url, event_url, event_year_url, passage_url, term_url, year_url
 from .sources_html import render_source_list
 from .timeline import FIRST_YEAR, LAST_YEAR, YEARS, Event, Mention, format_date, kind_labels
@@ -217,7 +218,8 @@ def _mention_lines(context: TimelineContext, mentions: list[Mention], root: str)
         link = f'<a href="{line.href(root)}">{escape(label)}</a>'
         text = msg.html("mention_line", link=link, witness=escape(witness.id), line=line.inline_html())
         items.append(f'<li class="ar-mention">{text}</li>')
-    return f'<ul class="ar-mentions" data-search-exclude>{"".join(items)}</ul>'
+    # The lines repeat the texts, which the search finds on their own pages.
+    return unindexed(f'<ul class="ar-mentions" data-search-exclude>{"".join(items)}</ul>')
 
 
 def _passage_link(context: TimelineContext, ref: str, root: str) -> str:
@@ -394,7 +396,7 @@ def _event_mentions(event: Event, context: TimelineContext, root: str) -> str:
         intro = f'<p class="ar-kwic-intro">{escape(msg("event_years_intro", count=len(years)))}</p>'
         # Where each document's mentions are; the titles repeat the documents' own pages.
         index = render_year_index(context.corpus, years, context.mentions_by_year(event), msg, "mention_count")
-        named = f"<p>{escape(counts)}</p>{intro}<div data-search-exclude>{index}</div>"
+        named = f"<p>{escape(counts)}</p>{intro}" + unindexed(f"<div data-search-exclude>{index}</div>")
     else:
         named = f"<p>{escape(counts)}</p>" + _mention_lines(context, mentions, root) if mentions else ""
     unnamed = (
