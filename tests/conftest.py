@@ -148,7 +148,7 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     corpus is too small to page; the event (PAGED_EVENT) is named six times.
     """
     project = copy_project(FIXTURES / "small", tmp_path_factory.mktemp("paged") / "project")
-    (project / "annotations/timeline").mkdir(exist_ok=True)
+    # annotations/timeline/ holds the event schema copied in (copy_project).
     (project / "annotations/timeline/fixture-plan.yaml").write_text(PAGED_EVENT, encoding="utf-8")
     # Each interface's file configures its own plugin (INHERIT replaces the list of plugins).
     for name, entry in (("mkdocs.yml", "  - annotated-reader:\n"), ("mkdocs.zh.yml", "  - annotated-reader\n")):

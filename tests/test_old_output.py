@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from annotated_reader import old_output
 from annotated_reader.old_output import FOLDER, move_aside
 from conftest import build_site, copy_project
 
@@ -33,6 +36,19 @@ def test_a_folder_left_by_a_stopped_build_is_deleted_with_the_rest(tmp_path: Pat
     (site / "index.html").write_text("old", encoding="utf-8")
     move_aside(site).wait()
     assert _tree(site) == set()
+
+
+def test_what_cannot_be_renamed_stays_for_mkdocs_to_delete(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("old", encoding="utf-8")
+
+    def refuse(source: object, target: object) -> None:
+        raise OSError("cross-device link")
+
+    monkeypatch.setattr(old_output.os, "rename", refuse)
+    move_aside(site).wait()
+    assert _tree(site) == {"index.html"}
 
 
 def test_no_folder_or_an_empty_one_needs_nothing(tmp_path: Path) -> None:

@@ -112,17 +112,14 @@ def render_concordance(
 
     Headings (of `level`), captions and column heads are in the interface's language; the lines in their text's.
     """
-    by_document: dict[str, list[Occurrence]] = {}
-    for occurrence in occurrences:
-        by_document.setdefault(occurrence.document, []).append(occurrence)
+    grouped = by_document(occurrences)
     parts = []
     for document in corpus.documents:
-        mine = by_document.get(document.id)
+        mine = grouped.get(document.id)
         if not mine:
             continue
         year = f"{document.date.year} · " if document.date else ""
-        count = f'<span class="ar-kwic-count">{escape(msg("in_parentheses", text=len(mine)))}</span>'
-        title = msg.html("kwic_document", title=escape(document.title[msg.language]), count=count)
+        title = kwic_document_title(document, len(mine), msg)
         parts.append(
             f'<section class="ar-kwic-document" id="in-{escape(document.id)}"><h{level}>{year}{title}</h{level}>'
         )
@@ -132,6 +129,20 @@ def render_concordance(
                 parts.append(_witness_table(document, witness, lines, root, msg))
         parts.append("</section>")
     return "".join(parts)
+
+
+def by_document(found: list[Found]) -> dict[str, list[Found]]:
+    """Occurrences (or mentions) by their document, each document's in the order found."""
+    grouped: dict[str, list[Found]] = {}
+    for one in found:
+        grouped.setdefault(one.document, []).append(one)
+    return grouped
+
+
+def kwic_document_title(document: Document, count: int, msg: Messages) -> str:
+    """A document's title over its lines, with how many there are: "Planning Outline (12)"."""
+    count_html = f'<span class="ar-kwic-count">{escape(msg("in_parentheses", text=count))}</span>'
+    return msg.html("kwic_document", title=escape(document.title[msg.language]), count=count_html)
 
 
 def _witness_table(document: Document, witness: Witness, lines: list[KwicLine], root: str, msg: Messages) -> str:
@@ -167,7 +178,7 @@ def by_year(corpus: Corpus, occurrences: list[Found]) -> dict[str, list[Found]]:
 def render_year_index(
     corpus: Corpus,
     years: list[str],
-    lines: dict[str, list[Occurrence]] | dict[str, list[Mention]],
+    lines: dict[str, list[Found]],
     msg: Messages,
     count_key: str = "occurrence_count",
 ) -> str:

@@ -56,7 +56,8 @@ def move_aside(site_dir: Path) -> OldOutput:
         for name in entries:
             os.rename(site_dir / name, aside / name)
     except OSError:
-        pass
+        if not aside.is_dir():  # nothing moved: MkDocs deletes it all
+            return OldOutput(None)
     process = subprocess.Popen(
         [sys.executable, "-c", _DELETE, str(aside)],
         stdin=subprocess.DEVNULL,

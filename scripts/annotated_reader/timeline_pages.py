@@ -25,7 +25,7 @@ from html import escape
 
 from markdown.extensions.toc import slugify
 
-from .concordance import INLINE_LINES, by_year, kwic_in, render_year_index
+from .concordance import INLINE_LINES, by_document, by_year, kwic_document_title, kwic_in, render_year_index
 from .corpus_years import year_label, year_nav
 from .glossary import Occurrence, Term, first_occurrences
 from .interface import english, english_attr, heading, sentences
@@ -439,11 +439,10 @@ def render_event_year_page(event: Event, year: str, context: TimelineContext) ->
         year=label,
     )
     sections = []
-    for document_id, found in _by_document(mentions).items():
+    for document_id, found in by_document(mentions).items():
         document = context.corpus.document(document_id)
         assert document is not None  # mentions are found in the corpus's own documents
-        count = f'<span class="ar-kwic-count">{escape(msg("in_parentheses", text=len(found)))}</span>'
-        heading_html = msg.html("kwic_document", title=escape(document.title[msg.language]), count=count)
+        heading_html = kwic_document_title(document, len(found), msg)
         # The id is the one the event page's index of years links to (concordance.render_year_index).
         sections.append(
             f'<section class="ar-kwic-document" id="in-{escape(document_id)}"><h2>{heading_html}</h2>'
@@ -460,14 +459,6 @@ def render_event_year_page(event: Event, year: str, context: TimelineContext) ->
             year_nav(year, years, msg, msg("event_years_nav_end")),
         ]
     )
-
-
-def _by_document(mentions: list[Mention]) -> dict[str, list[Mention]]:
-    """Mentions by their document, in the order of the mentions (the corpus's)."""
-    grouped: dict[str, list[Mention]] = {}
-    for mention in mentions:
-        grouped.setdefault(mention.document, []).append(mention)
-    return grouped
 
 
 def document_timeline_rows(context: TimelineContext, document: Document, root: str) -> list[tuple[str, str]]:

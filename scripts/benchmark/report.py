@@ -247,18 +247,18 @@ def build_table(results: list[SizeResult], repeat: int) -> Table:
     weight = Target(f"≤ {PAGE_GROWTH}", lambda v: v <= PAGE_GROWTH, largest_only=True)
     t.row("document page growth, ours (to the previous N)", t.growth(page), _times, weight)
     # Every page written at both sizes, not only the document page: a listing grows with what it lists.
-    growths = [NOT_TAKEN, *(_page_growth(before, after) for before, after in itertools.pairwise(results))]
-    t.row(
-        "largest growth of any page, ours (to the previous N)",
-        [g if g is NOT_TAKEN or g is None else g.largest for g in growths],
-        _times,
-        weight,
-    )
+    growths = [_page_growth(before, after) for before, after in itertools.pairwise(results)]
+
+    def of_growths(figure: Callable[[PageGrowth], float]) -> list[Value]:
+        # None where no page is at both sizes: "n/a".
+        return [NOT_TAKEN, *(None if g is None else figure(g) for g in growths)]
+
+    t.row("largest growth of any page, ours (to the previous N)", of_growths(lambda g: g.largest), _times, weight)
     t.row(
         f"pages grown more than {PAGE_GROWTH}×, ours (of those at both N)",
-        [g if g is NOT_TAKEN or g is None else sum(g.over.values()) for g in growths],
+        of_growths(lambda g: sum(g.over.values())),
         _count,
-        suffixes=["", *(f" of {g.compared:,}" if g else "" for g in growths[1:])],
+        suffixes=["", *(f" of {g.compared:,}" if g else "" for g in growths)],
     )
 
     t.section("In the browser (gzip)")
