@@ -113,6 +113,7 @@ FIGURES = [
     "Chinese interface s",
     "peak memory MB, largest process, ours",
     "peak memory MB, largest process, ours / baseline",
+    "peak memory MB, process tree (sampled), ours",
     "total output MB, ours",
     "total output MB, ours / baseline",
     "largest page kB, ours",
@@ -172,6 +173,10 @@ def test_quick_run_reports_every_figure(tmp_path: Path) -> None:
     # The build's target is the ratio's, at the largest size.
     ratio = next(line for line in lines if line.startswith("build s (median of 1), ours / baseline"))
     assert "≤ 1.0 at the largest N" in ratio, ratio
+    # Peak memory is held to 1 GB both ways: the largest process, and the processes together.
+    for figure in ("peak memory MB, largest process, ours", "peak memory MB, process tree (sampled), ours"):
+        row = next(line for line in lines if line.startswith(figure))
+        assert "< 1 GB" in row, row
     # Each build's time and ratio, and the pages the second size adds per document, by section.
     assert any(line.startswith("- builds at N=2: ours ") and "build by build: " in line for line in lines)
     added = next(line for line in lines if line.startswith("- pages added per document, ours, 1→2: "))
