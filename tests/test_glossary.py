@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from pathlib import Path
 
-from annotated_reader.glossary import Term, Variant, find_occurrences
+from annotated_reader.glossary import Term, Variant, find_occurrences, term_pattern
 from annotated_reader.glossary_loader import generated_pinyin
 from annotated_reader.pipeline import CheckedCorpus, check_project, check_sources
 from conftest import copy_project
@@ -75,6 +76,18 @@ def test_word_boundaries_exclude_longer_words(small_project: Path) -> None:
     found = find_occurrences(checked.corpus, [_term("test", "测验", "test")])
     # "tests" in "for tests only" is not the word "test".
     assert [o for o in found if o.witness == "en"] == []
+
+
+def test_forms_longer_than_the_recursion_limit_make_a_pattern() -> None:
+    # A form is one level of the pattern's trie per character: a term file with a form of
+    # thousands of characters (as the robustness tests wrote) must not stop the check.
+    long = "信" * (sys.getrecursionlimit() + 100)
+    pattern = term_pattern([long, long[:-1], "信用"], english=False)
+    assert pattern is not None
+    assert pattern.match(long + "信").group() == long
+    assert pattern.match("信用修复").group() == "信用"
+    nested = term_pattern(["a" * size for size in range(1, 300)], english=True)
+    assert nested is not None and nested.search("b " + "a" * 299 + " b").group() == "a" * 299
 
 
 def test_pinyin_is_generated_with_tone_marks() -> None:

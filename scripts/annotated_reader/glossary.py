@@ -106,17 +106,21 @@ def _trie_regex(forms: set[str]) -> str:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def pattern(node: dict) -> str:
-        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            # A form ends here: go on if a longer one matches, else stop.
-            return f"(?:{body})?"
-        return body
-
-    return pattern(trie)
+    # Each node's pattern is made after its children's, by a stack rather than by recursion:
+    # a form may be longer than Python's recursion limit (a character per level).
+    made: dict[int, str] = {}
+    stack: list[tuple[dict, bool]] = [(trie, False)]
+    while stack:
+        node, children_made = stack.pop()
+        if not children_made:
+            stack.append((node, True))
+            stack.extend((child, False) for char, child in node.items() if char)
+            continue
+        branches = [re.escape(char) + made.pop(id(child)) for char, child in sorted(node.items()) if char]
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")" if branches else ""
+        # A form ends here: go on if a longer one matches, else stop.
+        made[id(node)] = f"(?:{body})?" if "" in node and body else body
+    return made[id(trie)]
 
 
 def lowered_alike(text: str) -> str | None:
