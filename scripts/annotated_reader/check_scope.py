@@ -133,27 +133,33 @@ class GitError(Exception):
     """Why the changed files could not be listed."""
 
 
+def fork_point(root: Path, base: str | None = None) -> tuple[str, str]:
+    """Where the branch left `base` (default origin/main, or main when there is no remote): (ref, commit)."""
+    candidates = [base] if base else ["origin/main", "main"]
+    for ref in candidates:
+        found = git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", allow_failure=True)
+        if found:
+            break
+    else:
+        raise GitError(f"no git ref {' or '.join(candidates)} to compare with; pass --changed <ref>, or no --changed")
+    return ref, git(root, "merge-base", ref, "HEAD")
+
+
 def changed_files(root: Path, base: str | None = None) -> list[str]:
     """Files added, changed, renamed or deleted since the branch left `base`, committed or not, and untracked ones.
 
     `base` defaults to origin/main, or main when there is no remote.
     """
-    candidates = [base] if base else ["origin/main", "main"]
-    for ref in candidates:
-        found = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", allow_failure=True)
-        if found:
-            break
-    else:
-        raise GitError(f"no git ref {' or '.join(candidates)} to compare with; pass --changed <ref>, or no --changed")
-    fork = _git(root, "merge-base", ref, "HEAD")
+    _, fork = fork_point(root, base)
     # Against the working tree, so staged and unstaged edits count; both
     # names of a renamed file, since the old one's notes may now dangle.
-    diff = _git(root, "diff", "--name-only", "--no-renames", fork)
-    untracked = _git(root, "ls-files", "--others", "--exclude-standard")
+    diff = git(root, "diff", "--name-only", "--no-renames", fork)
+    untracked = git(root, "ls-files", "--others", "--exclude-standard")
     return sorted(set(diff.splitlines()) | set(untracked.splitlines()))
 
 
-def _git(root: Path, *args: str, allow_failure: bool = False) -> str:
+def git(root: Path, *args: str, allow_failure: bool = False) -> str:
+    """The output of a git command run in `root`; GitError if it fails ("" with `allow_failure`)."""
     try:
         result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
     except FileNotFoundError as exc:

@@ -3,7 +3,10 @@
 - `check` validates sources/ and annotations/ (anchoring every quote) and
   prints every problem as `path:line: message` on standard error, the same
   messages the site build gives; with file names, or `--changed`, only what
-  those files touch is checked and reported. Exit status 1 on any error.
+  those files touch is checked and reported. Where the texts are checked,
+  it also compares their passage IDs with main's (kept_passages.py), which
+  the build leaves to the check: a build must not depend on git history.
+  Exit status 1 on any error.
 - `new annotation | term | event` writes a valid skeleton to fill in.
 - `linkcheck` checks the links and fragments of a built site and that it
   loads nothing from other hosts.
@@ -20,6 +23,7 @@ from pathlib import Path
 from .alignment import align_corpus, format_report
 from .annotations import type_labels
 from .check_scope import EVERYTHING_SCOPE, CheckScope, GitError, changed_files
+from .kept_passages import compare_with_main
 from .pipeline import check_project
 from .problems import project_path
 from .scaffold import Scaffold, ScaffoldError, new_annotation, new_event, new_term
@@ -119,6 +123,11 @@ def run_check(root: Path, files: list[str] | None = None, changed: str | None = 
             return 0
     checked = check_project(root, scope)
     problems = [p for p in checked.problems if scope.covers_problem(p)]
+    compared = None
+    if scope.texts_changed:
+        # Instructors' links into the texts: every passage ID on main must still open its passage.
+        kept, compared = compare_with_main(root, checked.corpus, checked.problems, changed or None)
+        problems += [p for p in kept if scope.covers_problem(p)]
     if not quiet and scope.everything:
         print(format_report(align_corpus(checked.corpus)), flush=True)
     for problem in problems:
@@ -126,6 +135,8 @@ def run_check(root: Path, files: list[str] | None = None, changed: str | None = 
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     if not scope.everything:
+        if compared and not quiet:
+            print(compared, flush=True)
         summary = f"checked {scope.describe()}: {errors} error(s), {warnings} warning(s)"
         print(summary, file=sys.stderr if errors else sys.stdout)
         return 1 if errors else 0
@@ -136,6 +147,7 @@ def run_check(root: Path, files: list[str] | None = None, changed: str | None = 
             f"{len(checked.events)} timeline events ({len(checked.mentions)} mentions)",
             flush=True,
         )
+        print(compared, flush=True)
     documents, annotations = len(checked.corpus.documents), len(checked.annotations)
     summary = f"checked {documents} documents and {annotations} annotations: {errors} error(s), {warnings} warning(s)"
     print(summary, file=sys.stderr if errors else sys.stdout)
