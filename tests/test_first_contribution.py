@@ -95,6 +95,18 @@ def test_an_unquoted_colon_in_a_body_says_how_to_quote(corpus_copy: Path, capsys
     )
 
 
+def test_a_body_begun_on_the_line_of_its_bar_says_where_the_text_goes(
+    corpus_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = write(corpus_copy, f"{NOTES}/first.yaml", note(body="| The translation drops a word."))
+    status, lines = check(corpus_copy, capsys, name)
+    assert status == 1
+    assert lines[0] == (
+        f"{name}:9: YAML syntax error: expected a comment or a line break, but found 'T' (after '|' or '>' the "
+        "text starts on the next line, indented; a comment needs a space before '#')"
+    )
+
+
 @pytest.mark.parametrize(
     ("witness", "quote", "explained", "text"),
     [

@@ -192,6 +192,20 @@ def test_libyaml_reads_a_file_as_pyyaml_does(tmp_path_factory: pytest.TempPathFa
     assert fast == slow
 
 
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML was built without libyaml: only one way to read")
+@pytest.mark.parametrize("header", ["|#", ">-#", "|2#", "|+#"])
+def test_a_comment_glued_to_a_block_scalar_header_is_refused_as_pyyaml_does(tmp_path: Path, header: str) -> None:
+    # libyaml takes "#" right after the header as a comment; PyYAML wants a space before it.
+    path = tmp_path / "notes.yaml"
+    path.write_text(f"annotations:\n  - body: {header} a note\n      of two lines\n", encoding="utf-8")
+    fast, slow = _read_both_ways(path)
+    assert fast == slow
+    assert fast[0] is None and fast[1] == [
+        "notes.yaml:2: YAML syntax error: expected chomping or indentation indicators, but found '#' (after '|' or "
+        "'>' the text starts on the next line, indented; a comment needs a space before '#')"
+    ]
+
+
 def test_deep_nesting_is_read_by_pyyaml_not_libyaml(tmp_path: Path) -> None:
     """libyaml's composer recurses without Python's depth check: a deep file would crash the process."""
     path = tmp_path / "notes.yaml"

@@ -276,7 +276,9 @@ def load_yaml(path: Path, problems: Problems) -> YamlFile | None:
 # composer can go (see _compose).
 _NESTING_MARKS = "-:?[{"
 _SHALLOW = 1_000
-_LIBYAML_DIFFERS = re.compile("[\t\ufeff!]|" + Reader.NON_PRINTABLE.pattern)
+# Nor a comment glued to a block scalar's header ("body: |# note"), which libyaml reads as a
+# comment and PyYAML refuses (it wants a space before the "#").
+_LIBYAML_DIFFERS = re.compile("[\t\ufeff!]|[|>][-+0-9]*#|" + Reader.NON_PRINTABLE.pattern)
 
 
 def _compose(text: str) -> Node | None:
@@ -352,6 +354,9 @@ def _syntax_hint(problem: str, before: str = "") -> str:
         )
     if "could not find expected ':'" in problem:
         return " (each line of a mapping needs 'key: value'; check the indentation of the lines above)"
+    if "expected chomping or indentation indicators" in problem or "expected a comment or a line break" in problem:
+        # What follows a block's '|' or '>' on its line: text, or a comment glued to it.
+        return " (after '|' or '>' the text starts on the next line, indented; a comment needs a space before '#')"
     if "found character '\\t'" in problem:
         return " (a tab: YAML allows only spaces, so replace it with a space)"
     if "expected <block end>, but found '<block mapping start>'" in problem:
