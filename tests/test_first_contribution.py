@@ -85,26 +85,37 @@ def test_tab_indentation_says_to_indent_with_spaces(corpus_copy: Path, capsys: p
     assert lines[0] == f"{name}:8: tab used for indentation; YAML allows only spaces, so indent with spaces"
 
 
-def test_an_unquoted_colon_in_a_body_says_how_to_quote(corpus_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    name = write(corpus_copy, f"{NOTES}/first.yaml", note(body="Note: the translation drops a word."))
-    status, lines = check(corpus_copy, capsys, name)
-    assert status == 1
-    assert lines[0] == (
-        f"{name}:9: YAML syntax error: mapping values are not allowed here (a value that contains ': ' must be "
-        "quoted, e.g. title: \"Article 2: principles\", or written as a block with '|')"
-    )
-
-
-def test_a_body_begun_on_the_line_of_its_bar_says_where_the_text_goes(
-    corpus_copy: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param(
+            note(body="Note: the translation drops a word."),
+            "9: YAML syntax error: mapping values are not allowed here (a value that contains ': ' must be quoted, "
+            "e.g. title: \"Article 2: principles\", or written as a block with '|')",
+            id="an unquoted colon in a body",
+        ),
+        pytest.param(
+            note(body="| The translation drops a word."),
+            "9: YAML syntax error: expected a comment or a line break, but found 'T' (after '|' or '>' the text "
+            "starts on the next line, indented; a comment needs a space before '#')",
+            id="a body begun on the line of its bar",
+        ),
+        pytest.param(
+            note().replace("'sense of acquisition'", '""sense" of"'),
+            "7: YAML syntax error: expected <block end>, but found '<scalar>' (there is text after a closing quote "
+            "mark: a value containing \" marks goes in single quotes, 'like \"this\"', and one containing ' marks in "
+            "double quotes)",
+            id="quote marks inside a double-quoted value",
+        ),
+    ],
+)
+def test_a_yaml_mistake_in_a_note_says_how_to_write_it(
+    corpus_copy: Path, capsys: pytest.CaptureFixture[str], text: str, message: str
 ) -> None:
-    name = write(corpus_copy, f"{NOTES}/first.yaml", note(body="| The translation drops a word."))
+    name = write(corpus_copy, f"{NOTES}/first.yaml", text)
     status, lines = check(corpus_copy, capsys, name)
     assert status == 1
-    assert lines[0] == (
-        f"{name}:9: YAML syntax error: expected a comment or a line break, but found 'T' (after '|' or '>' the "
-        "text starts on the next line, indented; a comment needs a space before '#')"
-    )
+    assert lines[0] == f"{name}:{message}"
 
 
 @pytest.mark.parametrize(
@@ -300,19 +311,6 @@ def test_a_line_indented_one_space_off_says_to_line_it_up(
     assert lines[0].endswith(
         "(this line is indented differently from the lines before it at its level: line it up with them, two "
         "spaces per level)"
-    )
-
-
-def test_quote_marks_inside_a_double_quoted_value_say_to_use_single_quotes(
-    corpus_copy: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    name = write(corpus_copy, f"{NOTES}/first.yaml", note().replace("'sense of acquisition'", '""sense" of"'))
-    status, lines = check(corpus_copy, capsys, name)
-    assert status == 1
-    assert lines[0] == (
-        f"{name}:7: YAML syntax error: expected <block end>, but found '<scalar>' (there is text after a closing "
-        "quote mark: a value containing \" marks goes in single quotes, 'like \"this\"', and one containing ' marks "
-        "in double quotes)"
     )
 
 
