@@ -323,6 +323,17 @@ def test_ci_runs_each_check_even_after_an_earlier_failure(command: str) -> None:
     assert "!cancelled()" in condition or "always()" in condition, f"`{command}` stops at the first failure"
 
 
+def test_ci_compares_a_push_to_main_with_main_before_it() -> None:
+    step = step_running(job_steps(CI_WORKFLOW, "test"), "annotated_reader check")
+    published = step["env"]["PUBLISHED"]
+    assert "github.event.before" in published and "refs/heads/main" in published
+    # Given only when set: otherwise the check compares with where the branch left main.
+    for value, argument in (("", []), ("0123abc", ["--published", "0123abc"])):
+        shell = f"set -- {step['run'].split(' check ', 1)[1]}; printf '%s\\n' \"$@\""
+        given = subprocess.run(["sh", "-c", shell], env={"PUBLISHED": value}, capture_output=True, text=True)
+        assert given.stdout.split() == argument
+
+
 def test_ci_runs_the_browser_tests_on_debian_chromium() -> None:
     ci = load_yaml(CI_WORKFLOW)
     job = ci["jobs"]["test"]

@@ -135,6 +135,22 @@ def test_changed_compares_with_the_ref_it_is_given(published: Path, capsys: pyte
     assert check(published, capsys, "--quiet", "--changed", "released")[0] == 0
 
 
+def test_published_compares_a_push_to_main_with_main_before_it(
+    published: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git(published, "checkout", "-q", "main")
+    before = _main(published)
+    rename(published, f"{NOTICE}/en.txt", "p1", "opening")
+    git(published, "commit", "-q", "-am", "pushed to main")
+    # Main compared with itself (where a branch left it is the push itself): nothing to find.
+    lost = [line for line in check(published, capsys, "--quiet")[1] if "is published on" in line]
+    assert lost == []
+    # Compared with main before the push, as CI does for a push to main: p1 is gone.
+    status, lines = check(published, capsys, "--quiet", "--published", before)
+    assert status == 1
+    assert any(line.startswith(f"{NOTICE}/document.yaml:1: passage 'p1' is published on {before} ") for line in lines)
+
+
 def test_outside_a_repository_the_check_says_it_compared_nothing(tmp_path: Path, capsys) -> None:
     project = copy_project(FIXTURES / "small", tmp_path / "project")
     status, lines = check(project, capsys)

@@ -130,7 +130,15 @@ EVERYTHING_SCOPE = CheckScope(everything=True)
 
 
 class GitError(Exception):
-    """Why the changed files could not be listed."""
+    """Why git could not answer: the changed files, or what main holds."""
+
+
+class NoBase(GitError):
+    """No branch to compare with."""
+
+
+class NoGit(GitError):
+    """git is not installed."""
 
 
 def fork_point(root: Path, base: str | None = None) -> tuple[str, str]:
@@ -141,7 +149,7 @@ def fork_point(root: Path, base: str | None = None) -> tuple[str, str]:
         if found:
             break
     else:
-        raise GitError(f"no git ref {' or '.join(candidates)} to compare with; pass --changed <ref>, or no --changed")
+        raise NoBase(f"no git ref {' or '.join(candidates)} to compare with")
     return ref, git(root, "merge-base", ref, "HEAD")
 
 
@@ -150,7 +158,12 @@ def changed_files(root: Path, base: str | None = None) -> list[str]:
 
     `base` defaults to origin/main, or main when there is no remote.
     """
-    _, fork = fork_point(root, base)
+    try:
+        _, fork = fork_point(root, base)
+    except NoBase as why:
+        raise GitError(f"{why}; pass --changed <ref>, or no --changed") from why
+    except NoGit as why:
+        raise GitError(f"{why}; check named files or everything instead") from why
     # Against the working tree, so staged and unstaged edits count; both
     # names of a renamed file, since the old one's notes may now dangle.
     diff = git(root, "diff", "--name-only", "--no-renames", fork)
@@ -163,7 +176,7 @@ def git(root: Path, *args: str, allow_failure: bool = False) -> str:
     try:
         result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
     except FileNotFoundError as exc:
-        raise GitError("git is not installed; check named files or everything instead") from exc
+        raise NoGit("git is not installed") from exc
     if result.returncode != 0:
         if allow_failure:
             return ""

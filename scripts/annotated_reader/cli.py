@@ -33,7 +33,7 @@ from .timeline import kind_labels
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check":
-        return run_check(args.root, args.files, args.changed, quiet=args.quiet)
+        return run_check(args.root, args.files, args.changed, quiet=args.quiet, published=args.published)
     if args.command == "new":
         return run_new(args)
     from .linkcheck import run_linkcheck
@@ -57,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
         const="",
         metavar="REF",
         help="check only files changed since the branch left REF (default origin/main, or main)",
+    )
+    check.add_argument(
+        "--published",
+        metavar="REF",
+        help="compare passage IDs with those where the branch left REF (default: --changed's REF, origin/main or main)",
     )
     check.add_argument("--quiet", action="store_true", help="print problems only, not the alignment report")
     check.add_argument("--root", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -101,7 +106,13 @@ def _not_a_project(root: Path) -> bool:
     return True
 
 
-def run_check(root: Path, files: list[str] | None = None, changed: str | None = None, quiet: bool = False) -> int:
+def run_check(
+    root: Path,
+    files: list[str] | None = None,
+    changed: str | None = None,
+    quiet: bool = False,
+    published: str | None = None,
+) -> int:
     if _not_a_project(root):
         return 2
     scope = EVERYTHING_SCOPE
@@ -126,7 +137,7 @@ def run_check(root: Path, files: list[str] | None = None, changed: str | None = 
     compared = None
     if scope.texts_changed:
         # Instructors' links into the texts: every passage ID on main must still open its passage.
-        kept, compared = compare_with_main(root, checked.corpus, checked.problems, changed or None)
+        kept, compared = compare_with_main(root, checked.corpus, checked.problems, published or changed or None)
         problems += [p for p in kept if scope.covers_problem(p)]
     if not quiet and scope.everything:
         print(format_report(align_corpus(checked.corpus)), flush=True)

@@ -4,7 +4,8 @@ An instructor's syllabus links to passages (`documents/<id>/#3.9`), and such
 a link breaks when the ID leaves its document: renamed, merged into another
 passage or deleted, without an alias. The check compares each document's
 passage IDs and aliases where the change began (the commit at which the
-branch left main, as `check --changed` finds it) with the working tree's: an
+branch left main, as `check --changed` finds it; for a push to main, CI
+names main before the push with `--published`) with the working tree's: an
 ID there must be a passage or an alias here, and a document there must still
 have its folder. Main is what is published, so nothing new is frozen before
 it lands: a branch may rename its own new passages freely.
@@ -22,7 +23,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from .check_scope import GitError, fork_point, git
+from .check_scope import GitError, NoGit, fork_point, git
 from .loader import DOCUMENT_FILE
 from .model import Corpus
 from .problems import Problem, Problems
@@ -68,7 +69,7 @@ def _blobs(root: Path, blobs: list[str]) -> list[bytes]:
             ["git", "cat-file", "--batch"], cwd=root, input="\n".join(blobs).encode() + b"\n", capture_output=True
         )
     except FileNotFoundError as exc:
-        raise GitError("git is not installed") from exc
+        raise NoGit("git is not installed") from exc
     if result.returncode != 0:
         raise GitError(f"git cat-file: {result.stderr.decode(errors='replace').strip() or 'failed'}")
     contents, output = [], result.stdout
