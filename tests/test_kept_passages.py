@@ -151,6 +151,16 @@ def test_published_compares_a_push_to_main_with_main_before_it(
     assert any(line.startswith(f"{NOTICE}/document.yaml:1: passage 'p1' is published on {before} ") for line in lines)
 
 
+def test_a_main_without_documents_has_published_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_project(FIXTURES / "small", tmp_path / "project")
+    git(project, "init", "-q", "-b", "main")
+    git(project, "commit", "-q", "--allow-empty", "-m", "the repository, before its first documents")
+    git(project, "checkout", "-q", "-b", "first-documents")
+    status, lines = check(project, capsys)
+    assert status == 0
+    assert any(line.startswith("passage IDs kept: 0 published on main (") for line in lines), lines
+
+
 def test_outside_a_repository_the_check_says_it_compared_nothing(tmp_path: Path, capsys) -> None:
     project = copy_project(FIXTURES / "small", tmp_path / "project")
     status, lines = check(project, capsys)

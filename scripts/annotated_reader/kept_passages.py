@@ -64,6 +64,8 @@ def published_passages(root: Path, base: str | None = None) -> Published:
 
 def _blobs(root: Path, blobs: list[str]) -> list[bytes]:
     """The contents of git blobs, read by one `git cat-file` process."""
+    if not blobs:  # main had no document yet
+        return []
     try:
         result = subprocess.run(
             ["git", "cat-file", "--batch"], cwd=root, input="\n".join(blobs).encode() + b"\n", capture_output=True
