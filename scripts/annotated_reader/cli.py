@@ -3,9 +3,10 @@
 - `check` validates sources/ and annotations/ (anchoring every quote) and
   prints every problem as `path:line: message` on standard error, the same
   messages the site build gives; with file names, or `--changed`, only what
-  those files touch is checked and reported. Where the texts are checked,
-  it also compares their passage IDs with main's (kept_passages.py), which
-  the build leaves to the check: a build must not depend on git history.
+  those files touch is checked and reported. It also compares the ids of
+  what it checks (passages, documents, terms, events) with main's
+  (kept_addresses.py), which the build leaves to the check: a build must
+  not depend on git history.
   Exit status 1 on any error.
 - `new annotation | term | event` writes a valid skeleton to fill in.
 - `linkcheck` checks the links and fragments of a built site and that it
@@ -23,7 +24,7 @@ from pathlib import Path
 from .alignment import align_corpus, format_report
 from .annotations import type_labels
 from .check_scope import EVERYTHING_SCOPE, CheckScope, GitError, changed_files
-from .kept_passages import compare_with_main
+from .kept_addresses import compare_with_main
 from .pipeline import check_project
 from .problems import project_path
 from .scaffold import Scaffold, ScaffoldError, new_annotation, new_event, new_term
@@ -61,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--published",
         metavar="REF",
-        help="compare passage IDs with those where the branch left REF (default: --changed's REF, origin/main or main)",
+        help="compare ids with those where the branch left REF (default: --changed's REF, origin/main or main)",
     )
     check.add_argument("--quiet", action="store_true", help="print problems only, not the alignment report")
     check.add_argument("--root", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -135,9 +136,9 @@ def run_check(
     checked = check_project(root, scope)
     problems = [p for p in checked.problems if scope.covers_problem(p)]
     compared = None
-    if scope.texts_changed:
-        # Instructors' links into the texts: every passage ID on main must still open its passage.
-        kept, compared = compare_with_main(root, checked.corpus, checked.problems, published or changed or None)
+    if scope.needs_glossary or scope.needs_timeline:
+        # Readers' links: every passage, document, term and event on main must still open.
+        kept, compared = compare_with_main(root, checked, scope, published or changed or None)
         problems += [p for p in kept if scope.covers_problem(p)]
     if not quiet and scope.everything:
         print(format_report(align_corpus(checked.corpus)), flush=True)

@@ -47,6 +47,7 @@ class Term:
     predecessors: list[str] = field(default_factory=list)
     successors: list[str] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    formerly: list[str] = field(default_factory=list)  # earlier ids, whose pages lead to this term's
     path: Path | None = None
     field_lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)
 

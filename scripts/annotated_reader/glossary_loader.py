@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .entry_files import entry_files
+from .former_ids import check_former_ids
 from .glossary import Term, Variant, term_pattern
 from .model import Corpus, Source
 from .problems import Problems, did_you_mean
@@ -48,6 +49,7 @@ def load_glossary(root: Path, corpus: Corpus, problems: Problems) -> list[Term]:
             predecessors=list(data.get("predecessors", [])),
             successors=list(data.get("successors", [])),
             sources=[Source(s["title"], s["supports"], s.get("url"), s.get("note")) for s in data.get("sources", [])],
+            formerly=list(data.get("formerly", [])),
             path=path,
             field_lines=dict(source.lines),
         )
@@ -55,6 +57,7 @@ def load_glossary(root: Path, corpus: Corpus, problems: Problems) -> list[Term]:
             problems.error(path, term.line_of("id"), f"id '{term.id}' differs from the file name: rename one of them")
         terms.append(term)
     _check_terms(terms, corpus, problems)
+    check_former_ids(terms, "term", problems)
     return sorted(terms, key=lambda t: t.id)
 
 

@@ -48,6 +48,7 @@ from .concordance import INLINE_LINES
 from .config_lines import setting_at, writes, written_at
 from .documents_index import DOCUMENTS_URI, render_documents_index
 from .downloads import SCHEMA_URI, document_json, document_text, download_schema, json_path, text_path
+from .former_ids import render_moved_page
 from .glossary_pages import INDEX_URI as GLOSSARY_URI
 from .glossary_pages import render_glossary_index
 from .head_meta import document_meta, render_meta
@@ -71,7 +72,7 @@ from .search import SearchIndexer, is_indexed
 from .search_page import SCRIPT as SEARCH_SCRIPT
 from .search_page import SEARCH_URI, render_search_page
 from .site_info import SiteInfo, date_build_from_commit, site_info
-from .site_urls import INTERFACE_ROOTS, interface_root
+from .site_urls import INTERFACE_ROOTS, event_url, interface_root, term_url
 from .term_pages import (
     GlossaryContext,
     page_uri,
@@ -529,6 +530,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         log.debug(f"annotated-reader: {self.shells}")
+        self._write_moved_pages(Path(config.site_dir))
         assert self.search is not None, "on_files starts the search index"
         search, self.search = self.search, None
         if not self.serving:
@@ -548,6 +550,17 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
         self._start_interfaces(config, site_ready=True)
         for build in self.interface_builds:
             build.report_when_done(lambda result, build=build: build.stopped or self._report(result, False))
+
+    def _write_moved_pages(self, site_dir: Path) -> None:
+        # A renamed term's or event's earlier address leads to its page (former_ids.py).
+        language = self.msg.language
+        moved = [(term_url, term.zh if language == "zh" else term.en, term) for term in self.checked.terms]
+        moved += [(event_url, event.title(language), event) for event in self.checked.events]
+        for url, title, entry in moved:
+            for former in entry.formerly:
+                path = site_dir / url(former) / "index.html"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(render_moved_page(title, entry.id, self.msg), encoding="utf-8")
 
     def _write_search(self, search: SearchIndexer, config: MkDocsConfig) -> None:
         try:

@@ -58,6 +58,7 @@ class Event:
     mentions_zh: list[str] = field(default_factory=list)
     mentions_en: list[str] = field(default_factory=list)
     passages: list[str] = field(default_factory=list)  # "<document-id>#<passage>"
+    formerly: list[str] = field(default_factory=list)  # earlier ids, whose pages lead to this event's
     path: Path | None = None
     field_lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)
 

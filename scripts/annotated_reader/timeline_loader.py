@@ -15,6 +15,7 @@ from pathlib import Path
 from .annotation_loader import check_passage_ref, document_hint
 from .annotations import PassageRef
 from .entry_files import entry_files
+from .former_ids import check_former_ids
 from .glossary import term_pattern, uses_english_forms
 from .model import Corpus, PartialDate, Source
 from .problems import Problems
@@ -39,6 +40,7 @@ def load_timeline(root: Path, corpus: Corpus, problems: Problems) -> tuple[list[
     in_order = sorted(events, key=lambda e: e.sort_key)
     matches = mention_matches(corpus, in_order)
     _check_events(events, corpus, problems, _forms_found(matches, corpus))
+    check_former_ids(in_order, "event", problems)
     return in_order, mentions_among(in_order, matches)
 
 
@@ -80,6 +82,7 @@ def _build(data: dict, path: Path, lines: dict, problems: Problems) -> Event | N
         mentions_zh=list(mentions.get("zh", [])),
         mentions_en=list(mentions.get("en", [])),
         passages=list(data.get("passages", [])),
+        formerly=list(data.get("formerly", [])),
         path=path,
         field_lines=lines,
     )

@@ -1,9 +1,11 @@
-"""Passage links kept: the check fails when a passage ID published on main no longer opens its passage.
+"""Addresses kept: the check fails when a passage, document, term or event published on main no longer opens.
 
 On a copy of the small fixture made a git repository, a change renames,
-merges away or un-aliases a passage ID, or removes a document, and the
-check names the document.yaml to fix and how; an alias mends it, and IDs that
-main has never published may change freely.
+merges away or un-aliases a passage ID, removes a document, or renames a
+term without its earlier id, and the check names the file to fix and how; an
+alias or `formerly` mends it, and ids that main has never published may
+change freely. Earlier ids are checked, and lead to the new page in a built
+site, in both interfaces and in a browser.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from annotated_reader.cli import main
-from conftest import FIXTURES, copy_project
+from benchmark.gzip_server import serve_gzip
+from conftest import FIXTURES, build_site, copy_project
 from test_check_scope import git
 
 NOTICE = "sources/2002-sample-notice"
@@ -106,7 +109,7 @@ def test_ids_main_has_not_published_may_change(published: Path, capsys: pytest.C
     metadata.write_text(metadata.read_text("utf-8").replace("p1: intro", "p1: opening"), encoding="utf-8")
     status, lines = check(published, capsys)
     assert status == 0, lines
-    assert "passage IDs kept: 8 published on main (" in "\n".join(lines)
+    assert "addresses kept: 8 passage IDs, 2 term and 0 event ids published on main (" in "\n".join(lines)
     assert lines[-2].endswith("), 0 lost")
 
 
@@ -158,15 +161,95 @@ def test_a_main_without_documents_has_published_nothing(tmp_path: Path, capsys: 
     git(project, "checkout", "-q", "-b", "first-documents")
     status, lines = check(project, capsys)
     assert status == 0
-    assert any(line.startswith("passage IDs kept: 0 published on main (") for line in lines), lines
+    assert any(line.startswith("addresses kept: 0 passage IDs, 0 term and 0 event ids published") for line in lines)
 
 
 def test_outside_a_repository_the_check_says_it_compared_nothing(tmp_path: Path, capsys) -> None:
     project = copy_project(FIXTURES / "small", tmp_path / "project")
     status, lines = check(project, capsys)
     assert status == 0
-    assert any(line.startswith("passage IDs not compared with the published ones (") for line in lines), lines
+    assert any(line.startswith("ids not compared with the published ones (") for line in lines), lines
 
 
 def _main(project: Path) -> str:
     return (project / ".git/refs/heads/main").read_text(encoding="utf-8").strip()
+
+
+GLOSSARY = "annotations/glossary"
+
+
+def rename_term(project: Path, old: str, new: str, formerly: bool) -> None:
+    """The term's file and id renamed, the other terms' references to it too; its earlier id kept if `formerly`."""
+    text = (project / GLOSSARY / f"{old}.yaml").read_text(encoding="utf-8")
+    (project / GLOSSARY / f"{old}.yaml").unlink()
+    for other in (project / GLOSSARY).glob("*.yaml"):
+        other.write_text(other.read_text(encoding="utf-8").replace(f"[{old}]", f"[{new}]"), encoding="utf-8")
+    kept = f"\nformerly: [{old}]" if formerly else ""
+    (project / GLOSSARY / f"{new}.yaml").write_text(text.replace(f"id: {old}\n", f"id: {new}{kept}\n"), "utf-8")
+
+
+def test_a_published_term_renamed_without_its_earlier_id_is_an_error(
+    published: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rename_term(published, "supplementary-provisions", "closing-provisions", formerly=False)
+    status, lines = check(published, capsys, "--quiet")
+    assert status == 1
+    assert lines == [
+        f"{GLOSSARY}/supplementary-provisions.yaml: term 'supplementary-provisions' is published on main "
+        "(glossary/supplementary-provisions/) and is no longer the id or an earlier id of a term, so links to it "
+        "would break: if it was renamed, list the old id under formerly in the term it became (formerly: "
+        "[supplementary-provisions]); if it was removed, keep its file; renamed 'closing-provisions'?",
+        "checked 2 documents and 4 annotations: 1 error(s), 0 warning(s)",
+    ]
+
+
+def test_a_term_renamed_with_its_earlier_id_passes_and_its_old_page_leads_to_the_new(
+    published: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path, browser
+) -> None:
+    rename_term(published, "supplementary-provisions", "closing-provisions", formerly=True)
+    assert check(published, capsys, "--quiet") == (
+        0,
+        ["checked 2 documents and 4 annotations: 0 error(s), 0 warning(s)"],
+    )
+    site = tmp_path / "site"
+    build_site(published, site)
+    for interface, title in (("", "Moved: supplementary provisions"), ("zh/", "已移至：附则")):
+        moved = (site / interface / "glossary/supplementary-provisions/index.html").read_text(encoding="utf-8")
+        assert f"<title>{title}</title>" in moved
+        assert '<meta http-equiv="refresh" content="0; url=../closing-provisions/">' in moved
+        assert (site / interface / "glossary/closing-provisions/index.html").is_file()
+    assert "glossary/supplementary-provisions/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    # In a browser, the old address opens the new page, keeping its fragment.
+    with serve_gzip(site) as url:
+        page = browser.new_page()
+        page.goto(f"{url}glossary/supplementary-provisions/#definition")
+        page.wait_for_url(f"{url}glossary/closing-provisions/#definition")
+        assert page.inner_text("h1").strip()
+        page.close()
+
+
+@pytest.mark.parametrize(
+    ("formerly", "message"),
+    [
+        ("sample", "formerly: 'sample' is the id of a term now; an earlier id must be one no term has"),
+        (
+            "old-name",
+            "formerly: 'old-name' is also an earlier id of term 'sample': its old page can lead to one of them only",
+        ),
+    ],
+)
+def test_an_earlier_id_must_name_no_other_term(
+    published: Path, capsys: pytest.CaptureFixture[str], formerly: str, message: str
+) -> None:
+    sample = published / GLOSSARY / "sample.yaml"
+    sample.write_text(sample.read_text("utf-8").replace("id: sample\n", "id: sample\nformerly: [old-name]\n"), "utf-8")
+    path = published / GLOSSARY / "supplementary-provisions.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace(
+            "id: supplementary-provisions\n", f"id: supplementary-provisions\nformerly: [{formerly}]\n"
+        ),
+        "utf-8",
+    )
+    status, lines = check(published, capsys, "--quiet")
+    assert status == 1
+    assert lines[0] == f"{GLOSSARY}/supplementary-provisions.yaml:3: {message}"
