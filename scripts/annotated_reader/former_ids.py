@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from html import escape
+from pathlib import Path
 from typing import Protocol
 
 from .messages import Messages
@@ -24,17 +25,18 @@ class Renamed(Protocol):
 
     id: str
     formerly: list[str]
+    path: Path | None
 
     def line_of(self, *key_path: str | int) -> int: ...
 
 
 def check_former_ids(entries: Iterable[Renamed], kind: str, problems: Problems) -> None:
     """Report an earlier id that is another entry's id, or that two entries claim."""
-    entries = list(entries)
-    ids = {entry.id for entry in entries}
+    listed = list(entries)
+    ids = {entry.id for entry in listed}
     claimed: dict[str, Renamed] = {}
-    for entry in entries:
-        path = getattr(entry, "path", None) or ""
+    for entry in listed:
+        path = entry.path or ""
         for index, former in enumerate(entry.formerly):
             line = entry.line_of("formerly", index)
             if former in ids:
