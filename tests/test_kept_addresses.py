@@ -15,12 +15,16 @@ from pathlib import Path
 
 import pytest
 
+from annotated_reader import check_scope
 from annotated_reader.cli import main
+from annotated_reader.pages import TITLE_ID
 from benchmark.gzip_server import serve_gzip
 from conftest import FIXTURES, build_site, copy_project
 from test_check_scope import git
+from test_first_contribution import EVENT
 
 NOTICE = "sources/2002-sample-notice"
+TIMELINE = "annotations/timeline"
 BILINGUAL = "sources/2001-sample-bilingual"
 
 
@@ -46,6 +50,8 @@ def add_aliases(project: Path, document: str, aliases: str) -> None:
 def published(tmp_path: Path) -> Path:
     """The small fixture as a repository whose main holds it, on a branch that left main."""
     project = copy_project(FIXTURES / "small", tmp_path / "project")
+    # And an event, which the fixture lacks.
+    (project / TIMELINE / "a-meeting.yaml").write_text(EVENT, encoding="utf-8")
     git(project, "init", "-q", "-b", "main")
     git(project, "add", "-A")
     git(project, "commit", "-q", "-m", "published")
@@ -109,7 +115,7 @@ def test_ids_main_has_not_published_may_change(published: Path, capsys: pytest.C
     metadata.write_text(metadata.read_text("utf-8").replace("p1: intro", "p1: opening"), encoding="utf-8")
     status, lines = check(published, capsys)
     assert status == 0, lines
-    assert "addresses kept: 8 passage IDs, 2 term and 0 event ids published on main (" in "\n".join(lines)
+    assert "addresses kept: 8 passage IDs, 2 term and 1 event ids published on main (" in "\n".join(lines)
     assert lines[-2].endswith("), 0 lost")
 
 
@@ -172,58 +178,75 @@ def test_outside_a_repository_the_check_says_it_compared_nothing(tmp_path: Path,
 
 
 def _main(project: Path) -> str:
-    return (project / ".git/refs/heads/main").read_text(encoding="utf-8").strip()
+    return check_scope.git(project, "rev-parse", "main")
 
 
 GLOSSARY = "annotations/glossary"
+# Each kind with an id on main, what it is renamed to, its pages' folder and its old page's titles.
+RENAMED = [
+    pytest.param(
+        "term",
+        GLOSSARY,
+        "supplementary-provisions",
+        "closing-provisions",
+        "glossary/",
+        ("supplementary provisions", "附则"),
+        id="term",
+    ),
+    pytest.param(
+        "event", TIMELINE, "a-meeting", "a-plenary-meeting", "timeline/events/", ("A meeting", "会议"), id="event"
+    ),
+]
 
 
-def rename_term(project: Path, old: str, new: str, formerly: bool) -> None:
-    """The term's file and id renamed, the other terms' references to it too; its earlier id kept if `formerly`."""
-    text = (project / GLOSSARY / f"{old}.yaml").read_text(encoding="utf-8")
-    (project / GLOSSARY / f"{old}.yaml").unlink()
-    for other in (project / GLOSSARY).glob("*.yaml"):
+def rename_entry(project: Path, folder: str, old: str, new: str, formerly: bool) -> None:
+    """The entry's file and id renamed, the other entries' references to it too; its earlier id kept if `formerly`."""
+    text = (project / folder / f"{old}.yaml").read_text(encoding="utf-8")
+    (project / folder / f"{old}.yaml").unlink()
+    for other in (project / folder).glob("*.yaml"):
         other.write_text(other.read_text(encoding="utf-8").replace(f"[{old}]", f"[{new}]"), encoding="utf-8")
     kept = f"\nformerly: [{old}]" if formerly else ""
-    (project / GLOSSARY / f"{new}.yaml").write_text(text.replace(f"id: {old}\n", f"id: {new}{kept}\n"), "utf-8")
+    (project / folder / f"{new}.yaml").write_text(text.replace(f"id: {old}\n", f"id: {new}{kept}\n"), "utf-8")
 
 
-def test_a_published_term_renamed_without_its_earlier_id_is_an_error(
-    published: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(("kind", "folder", "old", "new", "pages", "titles"), RENAMED)
+def test_a_published_entry_renamed_without_its_earlier_id_is_an_error(
+    published: Path, capsys: pytest.CaptureFixture[str], kind, folder, old, new, pages, titles
 ) -> None:
-    rename_term(published, "supplementary-provisions", "closing-provisions", formerly=False)
+    rename_entry(published, folder, old, new, formerly=False)
     status, lines = check(published, capsys, "--quiet")
     assert status == 1
+    article = "an" if kind == "event" else "a"
     assert lines == [
-        f"{GLOSSARY}/supplementary-provisions.yaml: term 'supplementary-provisions' is published on main "
-        "(glossary/supplementary-provisions/) and is no longer the id or an earlier id of a term, so links to it "
-        "would break: if it was renamed, list the old id under formerly in the term it became (formerly: "
-        "[supplementary-provisions]); if it was removed, keep its file; renamed 'closing-provisions'?",
+        f"{folder}/{old}.yaml: {kind} '{old}' is published on main ({pages}{old}/) and is no longer the id or an "
+        f"earlier id of {article} {kind}, so links to it would break: if it was renamed, list the old id under "
+        f"formerly in the {kind} it became (formerly: [{old}]); if it was removed, keep its file; renamed '{new}'?",
         "checked 2 documents and 4 annotations: 1 error(s), 0 warning(s)",
     ]
 
 
-def test_a_term_renamed_with_its_earlier_id_passes_and_its_old_page_leads_to_the_new(
-    published: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path, browser
+@pytest.mark.parametrize(("kind", "folder", "old", "new", "pages", "titles"), RENAMED)
+def test_an_entry_renamed_with_its_earlier_id_passes_and_its_old_page_leads_to_the_new(
+    published: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path, browser, kind, folder, old, new, pages, titles
 ) -> None:
-    rename_term(published, "supplementary-provisions", "closing-provisions", formerly=True)
+    rename_entry(published, folder, old, new, formerly=True)
     assert check(published, capsys, "--quiet") == (
         0,
         ["checked 2 documents and 4 annotations: 0 error(s), 0 warning(s)"],
     )
     site = tmp_path / "site"
     build_site(published, site)
-    for interface, title in (("", "Moved: supplementary provisions"), ("zh/", "已移至：附则")):
-        moved = (site / interface / "glossary/supplementary-provisions/index.html").read_text(encoding="utf-8")
+    for interface, title in (("", f"Moved: {titles[0]}"), ("zh/", f"已移至：{titles[1]}")):
+        moved = (site / interface / pages / old / "index.html").read_text(encoding="utf-8")
         assert f"<title>{title}</title>" in moved
-        assert '<meta http-equiv="refresh" content="0; url=../closing-provisions/">' in moved
-        assert (site / interface / "glossary/closing-provisions/index.html").is_file()
-    assert "glossary/supplementary-provisions/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+        assert f'<meta http-equiv="refresh" content="0; url=../{new}/">' in moved
+        assert (site / interface / pages / new / "index.html").is_file()
+    assert f"{pages}{old}/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
     # In a browser, the old address opens the new page, keeping its fragment.
     with serve_gzip(site) as url:
         page = browser.new_page()
-        page.goto(f"{url}glossary/supplementary-provisions/#definition")
-        page.wait_for_url(f"{url}glossary/closing-provisions/#definition")
+        page.goto(f"{url}{pages}{old}/#{TITLE_ID}")
+        page.wait_for_url(f"{url}{pages}{new}/#{TITLE_ID}")
         assert page.inner_text("h1").strip()
         page.close()
 

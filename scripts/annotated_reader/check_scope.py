@@ -174,11 +174,20 @@ def changed_files(root: Path, base: str | None = None) -> list[str]:
 def git(root: Path, *args: str, allow_failure: bool = False) -> str:
     """The output of a git command run in `root`; GitError if it fails ("" with `allow_failure`)."""
     try:
-        result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
+        return git_bytes(root, *args).decode("utf-8", errors="replace").strip()
+    except GitError as error:
+        # A missing git is never the answer asked for, even where a failing command is.
+        if allow_failure and not isinstance(error, NoGit):
+            return ""
+        raise
+
+
+def git_bytes(root: Path, *args: str, given: bytes | None = None) -> bytes:
+    """The output of a git command run in `root` as it is (`given` is its input); GitError if it fails."""
+    try:
+        result = subprocess.run(["git", *args], cwd=root, input=given, capture_output=True, check=False)
     except FileNotFoundError as exc:
         raise NoGit("git is not installed") from exc
     if result.returncode != 0:
-        if allow_failure:
-            return ""
-        raise GitError(f"git {' '.join(args)}: {result.stderr.strip() or 'failed'}")
-    return result.stdout.strip()
+        raise GitError(f"git {' '.join(args)}: {result.stderr.decode(errors='replace').strip() or 'failed'}")
+    return result.stdout

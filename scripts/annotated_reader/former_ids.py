@@ -43,7 +43,7 @@ def check_former_ids(entries: Iterable[Renamed], kind: str, problems: Problems) 
                 problems.error(
                     path,
                     line,
-                    f"formerly: '{former}' is the id of a {kind} now; an earlier id must be one no {kind} has",
+                    f"formerly: '{former}' is the id of {one(kind)} now; an earlier id must be one no {kind} has",
                 )
             elif former in claimed and claimed[former] is not entry:
                 problems.error(
@@ -53,6 +53,11 @@ def check_former_ids(entries: Iterable[Renamed], kind: str, problems: Problems) 
                     "lead to one of them only",
                 )
             claimed.setdefault(former, entry)
+
+
+def one(kind: str) -> str:
+    """'a term', 'an event': a kind of entry with its article."""
+    return ("an " if kind[0] in "aeiou" else "a ") + kind
 
 
 def render_moved_page(title: str, new_id: str, msg: Messages) -> str:

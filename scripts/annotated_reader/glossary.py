@@ -54,6 +54,10 @@ class Term:
     def line_of(self, *key_path: str | int) -> int:
         return nearest_line(self.field_lines, key_path, 1)
 
+    def name(self, language: str) -> str:
+        """The term in a language ("zh" or "en"), for places that show only one."""
+        return self.zh if language == "zh" else self.en
+
     @property
     def zh_forms(self) -> list[str]:
         return [self.zh, *self.match_zh]

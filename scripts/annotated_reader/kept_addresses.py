@@ -18,13 +18,13 @@ that is not a clone), nothing is compared, and `compare_with_main` says why.
 from __future__ import annotations
 
 import difflib
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import yaml
 
-from .check_scope import CheckScope, GitError, NoGit, fork_point, git
+from .check_scope import CheckScope, GitError, fork_point, git, git_bytes
+from .former_ids import one
 from .glossary import Term
 from .loader import DOCUMENT_FILE
 from .pipeline import CheckedCorpus
@@ -89,15 +89,8 @@ def _blobs(root: Path, blobs: list[str]) -> list[bytes]:
     """The contents of git blobs, read by one `git cat-file` process."""
     if not blobs:  # main had no file here yet
         return []
-    try:
-        result = subprocess.run(
-            ["git", "cat-file", "--batch"], cwd=root, input="\n".join(blobs).encode() + b"\n", capture_output=True
-        )
-    except FileNotFoundError as exc:
-        raise NoGit("git is not installed") from exc
-    if result.returncode != 0:
-        raise GitError(f"git cat-file: {result.stderr.decode(errors='replace').strip() or 'failed'}")
-    contents, output = [], result.stdout
+    output = git_bytes(root, "cat-file", "--batch", given="\n".join(blobs).encode() + b"\n")
+    contents = []
     for _ in blobs:
         # Each blob is "<id> blob <size>\n", its bytes and a newline.
         header, _, output = output.partition(b"\n")
@@ -151,7 +144,7 @@ def check_kept(root: Path, checked: CheckedCorpus, published: Published, scope: 
                 root / folder / f"{old}.yaml",
                 0,
                 f"{kind} '{old}' is published on {published.ref} ({url(old)}) and is no longer the id or an earlier "
-                f"id of a {kind}, so links to it would break: if it was renamed, list the old id under formerly in "
+                f"id of {one(kind)}, so links to it would break: if it was renamed, list the old id under formerly in "
                 f"the {kind} it became (formerly: [{old}]); if it was removed, keep its file{_renamed(old, new)}",
             )
     return found.reported

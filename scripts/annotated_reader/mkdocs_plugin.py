@@ -554,7 +554,7 @@ class AnnotatedReaderPlugin(BasePlugin[AnnotatedReaderConfig]):
     def _write_moved_pages(self, site_dir: Path) -> None:
         # A renamed term's or event's earlier address leads to its page (former_ids.py).
         language = self.msg.language
-        moved = [(term_url, term.zh if language == "zh" else term.en, term) for term in self.checked.terms]
+        moved = [(term_url, term.name(language), term) for term in self.checked.terms]
         moved += [(event_url, event.title(language), event) for event in self.checked.events]
         for url, title, entry in moved:
             for former in entry.formerly:

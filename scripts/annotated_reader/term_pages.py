@@ -384,7 +384,7 @@ def _use_over_time(term: Term, context: GlossaryContext, mine: list[Occurrence])
         documents=msg("document_count", count=len({o.document for o in mine})),
     )
     # The chart's words are in one language, so it names the term in the interface's.
-    name = term.zh if msg.language == "zh" else term.en
+    name = term.name(msg.language)
     return (
         f'<p class="ar-term-counts">{escape(counts)}</p>'
         + _first_appearance(term, context)
@@ -445,7 +445,7 @@ def render_term_year_page(term: Term, year: str, context: GlossaryContext) -> st
     years = context.years(term)
     found = context.lines_by_year(term).get(year, [])
     renderings = context.renderings_by_year(term).get(year, [])
-    name = term.zh if msg.language == "zh" else term.en
+    name = term.name(msg.language)
     label = year_label(year, msg)
     back = msg.html("term_year_back", term=escape(name))
     if found:
